@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Kuager.Core;
+
+public enum SourceKind
+{
+    News,
+    Testimony,
+    OfficialDocument,
+    CourtRecord,
+    SocialMedia,
+    Other,
+}
+
+/// <summary>Where a fact comes from: an article, a testimony, a document. Its content hash tells copies apart from new material.</summary>
+public sealed record Source : IRecord
+{
+    public long Id { get; init; }
+
+    public int Version { get; init; }
+
+    public SourceKind Kind { get; init; } = SourceKind.Other;
+
+    public required string Title { get; init; }
+
+    public string? Publisher { get; init; }
+
+    public string? Author { get; init; }
+
+    public string? Url { get; init; }
+
+    public FuzzyDate? Date { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Text { get; init; }
+
+    public StoredFile? File { get; init; }
+
+    /// <summary>SHA-256 of the file when there is one, else of the text (UTF-8); null when neither.</summary>
+    public string? ContentHash => File?.Sha256 ?? (Text is null ? null : HashText(Text));
+
+    public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
+
+    public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public IReadOnlyList<ValidationError> Validate()
+    {
+        var rules = new Rules()
+            .Required("title", Title)
+            .MaxLength("title", Title, 1_000)
+            .MaxLength("publisher", Publisher, 300)
+            .MaxLength("author", Author, 300)
+            .MaxLength("url", Url, 2_000)
+            .When(Url is not null && !Uri.TryCreate(Url, UriKind.Absolute, out _), "url", $"\"{Url}\" is not an absolute address")
+            .MaxLength("language", Language, 35);
+        if (File is not null)
+        {
+            foreach (var e in File.Validate("file"))
+            {
+                rules.Add(e.Field, e.Message);
+            }
+        }
+
+        return rules.Errors;
+    }
+}
