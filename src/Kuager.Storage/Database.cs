@@ -1,0 +1,117 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Kuager.Storage;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where the registry lives: an SQLite file (the default, ./data/kuager.db) or a PostgreSQL database when the
+/// value is a connection string. Opens connections configured the same way every time.
+/// </summary>
+public sealed class Database
+{
+    public const string DefaultPath = "./data/kuager.db";
+    public const string EnvironmentVariable = "KUAGER_DB";
+
+    private readonly string _connectionString;
+
+    private Database(Provider provider, string connectionString, string display)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+        Display = display;
+    }
+
+    public Provider Provider { get; }
+
+    /// <summary>What to show people: the file path, or host and database without the password.</summary>
+    public string Display { get; }
+
+    /// <summary>The SQLite file, or null on PostgreSQL.</summary>
+    public string? FilePath { get; private init; }
+
+    /// <summary>Resolves --db, then KUAGER_DB, then ./data/kuager.db.</summary>
+    public static Database Resolve(string? option) =>
+        From(!string.IsNullOrWhiteSpace(option) ? option
+            : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+            : DefaultPath);
+
+    public static bool IsConnectionString(string value) =>
+        value.Contains('=', StringComparison.Ordinal) && value.Contains("Host", StringComparison.OrdinalIgnoreCase);
+
+    public static Database From(string value)
+    {
+        if (IsConnectionString(value))
+        {
+            NpgsqlConnectionStringBuilder builder;
+            try
+            {
+                builder = new NpgsqlConnectionStringBuilder(value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new StorageException($"the PostgreSQL connection string is not valid: {e.Message}");
+            }
+
+            builder.IncludeErrorDetail = false;
+            return new Database(Provider.Postgres, builder.ConnectionString, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
+        }
+
+        var path = Path.GetFullPath(value);
+        var csb = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        return new Database(Provider.Sqlite, csb.ConnectionString, path) { FilePath = path };
+    }
+
+    /// <summary>Opens a connection; SQLite files and their folder are created on first use, with WAL turned on.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        if (Provider == Provider.Sqlite)
+        {
+            var dir = Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync(ct);
+            await using var cmd = connection.CreateCommand();
+
+            // WAL lets the web app read while an import writes; NORMAL sync is durable across application crashes
+            // and is what WAL is designed for.
+            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            await cmd.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+
+        var pg = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await pg.OpenAsync(ct);
+        }
+        catch (NpgsqlException e)
+        {
+            await pg.DisposeAsync();
+            throw new StorageException($"cannot reach {Display}: {e.Message}");
+        }
+
+        return pg;
+    }
+
+    public override string ToString() => Display;
+}
+
+/// <summary>A storage problem described for people (no connection secrets, no SQL).</summary>
+public sealed class StorageException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,282 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Kuager.Core;
+
+namespace Kuager.Storage;
+
+/// <summary>
+/// One unit of work on the registry: a connection and a transaction, and the person responsible for what is
+/// written. Every create, update, delete and undo saves the record, its projections and a revision together;
+/// nothing is visible to others until <see cref="CommitAsync"/>, and disposing without committing writes nothing.
+/// </summary>
+public sealed class Session : IAsyncDisposable
+{
+    private bool _committed;
+
+    private Session(Database database, DbConnection connection, DbTransaction transaction, string actor)
+    {
+        Database = database;
+        Connection = connection;
+        Transaction = transaction;
+        Actor = actor;
+    }
+
+    public Database Database { get; }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    public string Actor { get; }
+
+    /// <summary>The time stamped on everything this session writes.</summary>
+    public DateTimeOffset Now { get; } = DateTimeOffset.UtcNow;
+
+    public static async Task<Session> BeginAsync(Database database, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(actor))
+        {
+            throw new ArgumentException("every change is made by someone: the actor is required", nameof(actor));
+        }
+
+        var connection = await database.OpenAsync(ct);
+        var tx = await connection.BeginTransactionAsync(ct);
+        return new Session(database, connection, tx, actor);
+    }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        await Transaction.CommitAsync(ct);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_committed)
+        {
+            await Transaction.RollbackAsync();
+        }
+
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    public Task<T?> GetAsync<T>(long id) where T : class, IRecord => Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: false);
+
+    public async Task<T> CreateAsync<T>(T record) where T : class, IRecord
+    {
+        var table = RecordTables.For<T>();
+        var prepared = await CheckAsync(table, table.Prepare(record));
+        var fields = RecordDiff.Fields(prepared);
+        var columns = await table.ColumnsAsync(this, prepared);
+        var stamp = Clock.Stamp(Now);
+
+        var names = new List<string> { "version", "confidentiality", "data", "created_at", "updated_at" };
+        names.AddRange(columns.Keys);
+        var parameters = new DynamicParameters(columns);
+        parameters.Add("version", 1);
+        parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
+        parameters.Add("data", fields.ToJsonString(KuagerJson.Options));
+        parameters.Add("created_at", stamp);
+        parameters.Add("updated_at", stamp);
+        var sql = $"INSERT INTO {table.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) RETURNING id";
+        var id = await Connection.ExecuteScalarAsync<long>(sql, parameters, Transaction);
+
+        var saved = WithIdentity(prepared, id, 1);
+        await table.WriteChildrenAsync(this, saved);
+        await WriteRevisionAsync(table.Kind, id, 1, RevisionAction.Create, RecordDiff.Changes(default, saved), null);
+        await table.AfterChangeAsync(this, null, saved);
+        return saved;
+    }
+
+    /// <summary>Saves a new state of a record. Its <see cref="IRecord.Version"/> must be the current one, else the edit is stale.</summary>
+    public Task<T> UpdateAsync<T>(T record) where T : class, IRecord => UpdateAsync(record, RevisionAction.Update, null);
+
+    public async Task DeleteAsync<T>(long id, int expectedVersion) where T : class, IRecord
+    {
+        var table = RecordTables.For<T>();
+        var current = await LoadForChangeAsync<T>(table, id, expectedVersion);
+        var version = current.Version + 1;
+        await Connection.ExecuteAsync(
+            $"UPDATE {table.Table} SET version = @version, deleted_at = @at, updated_at = @at WHERE id = @id",
+            new { version, at = Clock.Stamp(Now), id }, Transaction);
+        await WriteRevisionAsync(table.Kind, id, version, RevisionAction.Delete, RecordDiff.Changes(current, default), null);
+        await table.AfterChangeAsync(this, current, null);
+    }
+
+    /// <summary>Takes back one revision, as a new revision; refused when a later change touched the same fields.</summary>
+    public async Task<Revision> UndoAsync(long revisionId)
+    {
+        var revision = await Reader.RevisionAsync(Connection, Transaction, revisionId)
+            ?? throw new NotFoundException($"there is no revision {revisionId}");
+        return revision.Kind switch
+        {
+            RecordKind.Person => await UndoAsync<Person>(revision),
+            RecordKind.Place => await UndoAsync<Place>(revision),
+            RecordKind.Organization => await UndoAsync<Organization>(revision),
+            RecordKind.Relationship => await UndoAsync<Relationship>(revision),
+            RecordKind.Event => await UndoAsync<Event>(revision),
+            RecordKind.Case => await UndoAsync<Case>(revision),
+            RecordKind.Testimony => await UndoAsync<Testimony>(revision),
+            RecordKind.Source => await UndoAsync<Source>(revision),
+            RecordKind.Citation => await UndoAsync<Citation>(revision),
+            _ => throw new ArgumentOutOfRangeException(nameof(revisionId)),
+        };
+    }
+
+    private async Task<Revision> UndoAsync<T>(Revision revision) where T : class, IRecord
+    {
+        var table = RecordTables.For<T>();
+        var current = await Reader.GetAsync<T>(Connection, Transaction, revision.RecordId, includeDeleted: true)
+            ?? throw new NotFoundException($"{WireCode.Of(revision.Kind)} {revision.RecordId} does not exist");
+        var deleted = await IsDeletedAsync(table, revision.RecordId);
+        switch (revision.Action)
+        {
+            case RevisionAction.Create when !deleted:
+                await DeleteAsync<T>(revision.RecordId, current.Version);
+                break;
+            case RevisionAction.Delete when deleted:
+                await RestoreAsync(table, current, revision.Id);
+                break;
+            case RevisionAction.Create or RevisionAction.Delete:
+                throw new RevisionConflictException(
+                    $"revision {revision.Id} cannot be undone: {WireCode.Of(revision.Kind)} {revision.RecordId} is already {(deleted ? "deleted" : "present")}");
+            default:
+                if (deleted)
+                {
+                    throw new RevisionConflictException(
+                        $"revision {revision.Id} cannot be undone: {WireCode.Of(revision.Kind)} {revision.RecordId} has been deleted; undo the deletion first");
+                }
+
+                await UpdateAsync(RecordDiff.Revert(current, revision), RevisionAction.Undo, revision.Id);
+                break;
+        }
+
+        return (await Reader.HistoryAsync(Connection, Transaction, revision.Kind, revision.RecordId))[^1];
+    }
+
+    private async Task<T> UpdateAsync<T>(T record, RevisionAction action, long? undoes) where T : class, IRecord
+    {
+        var table = RecordTables.For<T>();
+        var current = await LoadForChangeAsync<T>(table, record.Id, record.Version);
+        var prepared = await CheckAsync(table, table.Prepare(record));
+        var changes = RecordDiff.Changes(current, prepared);
+        if (changes.Count == 0)
+        {
+            return current;
+        }
+
+        var version = current.Version + 1;
+        var columns = await table.ColumnsAsync(this, prepared);
+        var parameters = new DynamicParameters(columns);
+        parameters.Add("id", record.Id);
+        parameters.Add("expected", current.Version);
+        parameters.Add("version", version);
+        parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
+        parameters.Add("data", RecordDiff.Fields(prepared).ToJsonString(KuagerJson.Options));
+        parameters.Add("updated_at", Clock.Stamp(Now));
+        var sets = new[] { "version", "confidentiality", "data", "updated_at" }.Concat(columns.Keys).Select(c => $"{c} = @{c}");
+        var rows = await Connection.ExecuteAsync(
+            $"UPDATE {table.Table} SET {string.Join(", ", sets)} WHERE id = @id AND version = @expected", parameters, Transaction);
+        if (rows != 1)
+        {
+            throw await StaleAsync<T>(table, record.Id, record.Version);
+        }
+
+        var saved = WithIdentity(prepared, record.Id, version);
+        await table.WriteChildrenAsync(this, saved);
+        await WriteRevisionAsync(table.Kind, record.Id, version, action, changes, undoes);
+        await table.AfterChangeAsync(this, current, saved);
+        return saved;
+    }
+
+    private async Task RestoreAsync<T>(RecordTable<T> table, T current, long undoes) where T : class, IRecord
+    {
+        var version = current.Version + 1;
+        await CheckAsync(table, current);
+        await Connection.ExecuteAsync(
+            $"UPDATE {table.Table} SET version = @version, deleted_at = NULL, updated_at = @at WHERE id = @id",
+            new { version, at = Clock.Stamp(Now), id = current.Id }, Transaction);
+        var restored = WithIdentity(current, current.Id, version);
+        await WriteRevisionAsync(table.Kind, current.Id, version, RevisionAction.Restore, RecordDiff.Changes(default, restored), undoes);
+        await table.AfterChangeAsync(this, null, restored);
+    }
+
+    private async Task<T> LoadForChangeAsync<T>(RecordTable<T> table, long id, int expectedVersion) where T : class, IRecord
+    {
+        var current = await Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: false)
+            ?? throw new NotFoundException($"there is no {WireCode.Of(table.Kind)} {id}");
+        if (current.Version != expectedVersion)
+        {
+            throw await StaleAsync<T>(table, id, expectedVersion);
+        }
+
+        return current;
+    }
+
+    private async Task<StaleEditException> StaleAsync<T>(RecordTable<T> table, long id, int expectedVersion) where T : class, IRecord
+    {
+        var history = await Reader.HistoryAsync(Connection, Transaction, table.Kind, id);
+        var current = history.Count == 0 ? 0 : history[^1].Version;
+        var theirs = history.Where(r => r.Version > expectedVersion).SelectMany(r => r.Changes)
+            .GroupBy(c => c.Field).Select(g => new FieldChange(g.Key, g.First().Old, g.Last().New)).ToList();
+        return new StaleEditException(table.Kind, id, expectedVersion, current, theirs);
+    }
+
+    private async Task<T> CheckAsync<T>(RecordTable<T> table, T record) where T : class, IRecord
+    {
+        var rules = new Rules();
+        foreach (var error in record.Validate())
+        {
+            rules.Add(error.Field, error.Message);
+        }
+
+        foreach (var reference in table.References(record))
+        {
+            if (!await RecordTables.ExistsAsync(Connection, Transaction, reference.Kind, reference.Id))
+            {
+                rules.Add(reference.Field, $"there is no {WireCode.Of(reference.Kind)} {reference.Id}");
+            }
+        }
+
+        await table.ValidateAsync(this, record, rules);
+        rules.ThrowIfAny();
+        return record;
+    }
+
+    private async Task<bool> IsDeletedAsync(IRecordTable table, long id) =>
+        await Connection.ExecuteScalarAsync<string?>($"SELECT deleted_at FROM {table.Table} WHERE id = @id", new { id }, Transaction) is not null;
+
+    internal async Task WriteRevisionAsync(RecordKind kind, long id, int version, RevisionAction action, IReadOnlyList<FieldChange> changes, long? undoes)
+    {
+        await Connection.ExecuteAsync(
+            "INSERT INTO revisions (record_kind, record_id, version, action, actor, at, changes, undoes_revision_id) " +
+            "VALUES (@kind, @id, @version, @action, @actor, @at, @changes, @undoes)",
+            new
+            {
+                kind = WireCode.Of(kind),
+                id,
+                version,
+                action = WireCode.Of(action),
+                actor = Actor,
+                at = Clock.Stamp(Now),
+                changes = JsonSerializer.Serialize(changes, KuagerJson.Options),
+                undoes,
+            },
+            Transaction);
+    }
+
+    internal static T WithIdentity<T>(T record, long id, int version) where T : class, IRecord
+    {
+        var node = JsonSerializer.SerializeToNode(record, KuagerJson.Options)!.AsObject();
+        node["id"] = id;
+        node["version"] = version;
+        return node.Deserialize<T>(KuagerJson.Options)!;
+    }
+
+    internal static JsonObject ToJson<T>(T record) where T : IRecord => RecordDiff.Fields(record);
+}
+
+public sealed class NotFoundException(string message) : Exception(message);
