@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Kuager.Storage;
+
+// A small harness (not BenchmarkDotNet: one import of a million rows is its own repetition) that prints
+// throughput and peak memory per provider. Usage:
+//   dotnet run -c Release --project bench/Kuager.Bench -- import ROWS DB [DB ...]
+//   DB: a SQLite path or a PostgreSQL connection string.
+if (args.Length < 3 || args[0] != "import")
+{
+    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...]");
+    return 2;
+}
+
+var rows = int.Parse(args[1], CultureInfo.InvariantCulture);
+var csv = Path.Combine(Path.GetTempPath(), $"kuager-bench-{rows}.csv");
+if (!File.Exists(csv))
+{
+    var sw = Stopwatch.StartNew();
+    SyntheticPeople.WriteCsv(csv, rows, seed: 42);
+    Console.Error.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1048576.0:F1} MiB) in {sw.Elapsed.TotalSeconds:F1}s");
+}
+
+foreach (var target in args.Skip(2))
+{
+    var db = Database.From(target);
+    await Migrator.MigrateAsync(db);
+    GC.Collect();
+    var before = Process.GetCurrentProcess().PeakWorkingSet64;
+    var watch = Stopwatch.StartNew();
+    var result = await new PersonImport(db, new ImportOptions("bench")).ImportFileAsync(csv);
+    watch.Stop();
+    var process = Process.GetCurrentProcess();
+    process.Refresh();
+    if (!result.Ok)
+    {
+        Console.Error.WriteLine($"import failed: {result.Errors[0]}");
+        return 1;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{db.Provider,-8} rows={result.Imported + result.Updated,9:N0} seconds={watch.Elapsed.TotalSeconds,7:F1} rows/s={(result.Imported + result.Updated) / watch.Elapsed.TotalSeconds,9:N0} peak_working_set_MiB={process.PeakWorkingSet64 / 1048576.0,7:F0} (before import {before / 1048576.0:F0})"));
+}
+
+return 0;
+
+/// <summary>Fictional people shaped like real registry rows: several scripts, patronymics, place paths, statuses.</summary>
+internal static class SyntheticPeople
+{
+    private static readonly string[] Given = ["Aigerim", "Nurlan", "Serik", "Dana", "Yerlan", "Gulnar", "Baurzhan", "Asel", "Murat", "Zhanar", "Ilham", "Mihrigul", "Abdurehim", "Gulbahar", "Rahima", "Omer", "Kairat", "Saule", "Askar", "Madina"];
+    private static readonly string[] GivenCyrillic = ["Айгерім", "Нұрлан", "Серік", "Дана", "Ерлан", "Гүлнар", "Бауыржан", "Әсел", "Мұрат", "Жанар"];
+    private static readonly string[] Family = ["Akhmetov", "Omarov", "Ospanov", "Sadykov", "Tursunov", "Kassymov", "Zhakupov", "Abdulla", "Nurmukhamed", "Serikbay"];
+    private static readonly string[] Statuses = ["unknown", "detained", "in-camp", "imprisoned", "released", "missing"];
+    private static readonly string[] Ethnicities = ["Kazakh", "Uyghur", "Kyrgyz", "Hui", ""];
+
+    public static void WriteCsv(string path, int rows, int seed)
+    {
+        var random = new Random(seed);
+        var places = Enumerable.Range(0, 400).Select(i => $"China > Xinjiang > Prefecture {i % 14} > County {i % 97} > Village {i}").ToArray();
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        writer.WriteLine("external_id,name,names,gender,birth_year,ethnicity,citizenship,hometown,status,notes,confidentiality");
+        var sb = new StringBuilder(256);
+        for (var i = 0; i < rows; i++)
+        {
+            var g = random.Next(Given.Length);
+            var f = Family[random.Next(Family.Length)];
+            var female = g % 2 == 1;
+            var surname = female && f.EndsWith("ov", StringComparison.Ordinal) ? f + "a" : f;
+            sb.Clear();
+            sb.Append("BENCH-").Append(i.ToString("D7", CultureInfo.InvariantCulture)).Append(',');
+            sb.Append(Given[g]).Append(' ').Append(surname).Append(',');
+            sb.Append("kk-Cyrl:").Append(GivenCyrillic[g % GivenCyrillic.Length]).Append(' ').Append(surname);
+            if (random.Next(3) == 0)
+            {
+                sb.Append('|').Append(Given[g]).Append(' ').Append(f.TrimEnd('v').TrimEnd('o')).Append(female ? "kyzy" : "uly");
+            }
+
+            sb.Append(',').Append(female ? 'f' : 'm').Append(',');
+            sb.Append((1940 + random.Next(70)).ToString(CultureInfo.InvariantCulture)).Append(',');
+            sb.Append(Ethnicities[random.Next(Ethnicities.Length)]).Append(',');
+            sb.Append(random.Next(4) == 0 ? "PRC|Kazakhstan" : "PRC").Append(',');
+            sb.Append(places[random.Next(places.Length)]).Append(',');
+            sb.Append(Statuses[random.Next(Statuses.Length)]).Append(',');
+            sb.Append(random.Next(5) == 0 ? "\"Reported by a relative, Almaty, \"\"2019\"\"\"" : "").Append(',');
+            sb.Append("restricted");
+            writer.WriteLine(sb);
+        }
+    }
+}

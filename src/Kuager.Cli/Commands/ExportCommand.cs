@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Kuager.Storage;
+
+namespace Kuager.Cli;
+
+public static class ExportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var db = CommonOptions.Db();
+        var format = new Option<string>("--format") { Description = "csv or json", Required = true };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<FileInfo>("--out") { Description = "The file to write", Required = true };
+        var command = new Command("export", "Export people in the import format (export, import, export gives the same bytes)") { db, format, output };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
+            var target = parse.GetValue(output)!;
+            var kind = parse.GetValue(format) == "json" ? ExportFormat.Json : ExportFormat.Csv;
+
+            // Written beside the target and moved into place, so a failed export never leaves half a file.
+            var temp = target.FullName + ".partial";
+            int count;
+            await using (var stream = File.Create(temp))
+            {
+                count = await new PersonExport(database).WriteAsync(stream, kind, null, ct);
+            }
+
+            File.Move(temp, target.FullName, overwrite: true);
+            await console.Error.WriteLineAsync($"exported {count} people to {target.FullName}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

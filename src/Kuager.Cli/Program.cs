@@ -1,0 +1,3 @@
+using Kuager.Cli;
+
+return await KuagerCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,346 @@
+using System.Text.Json;
+using Dapper;
+using Kuager.Core;
+using Kuager.Names;
+
+namespace Kuager.Storage;
+
+public sealed record ImportOptions(string Actor, Confidentiality DefaultConfidentiality = Confidentiality.Restricted, int MaxErrors = 1000);
+
+/// <summary>
+/// Imports people from CSV or JSON in one transaction: every row is checked, and on any error nothing is written.
+/// A row whose external_id is already known updates that person (so importing the same file twice changes
+/// nothing); new people are written in bulk, each with its creation revision.
+/// </summary>
+public sealed class PersonImport(Database database, ImportOptions options)
+{
+    private const int BatchSize = 4000;
+
+    public async Task<ImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (!File.Exists(path))
+        {
+            return Failed(new ImportError(0, null, $"file not found: {path}"));
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".csv" or ".json"))
+        {
+            return Failed(new ImportError(0, null, $"cannot import \"{extension}\" files; use .csv or .json"));
+        }
+
+        var size = new FileInfo(path).Length;
+        try
+        {
+            IEnumerable<ImportRow> rows;
+            if (extension == ".csv")
+            {
+                var (header, records) = CsvRows.Read(path);
+                var headerErrors = PersonColumns.CheckHeader(header).ToList();
+                if (headerErrors.Count > 0)
+                {
+                    return new ImportResult(0, 0, headerErrors);
+                }
+
+                rows = records.Select(r => new ImportRow(r.Row, Zip(header, r.Fields)));
+            }
+            else
+            {
+                rows = JsonRows.Read(path);
+            }
+
+            return await ImportAsync(rows, extension == ".json", size, progress, ct);
+        }
+        catch (ImportFormatException e)
+        {
+            return Failed(e.Error);
+        }
+    }
+
+    public async Task<ImportResult> ImportAsync(IEnumerable<ImportRow> rows, bool checkEachRowsColumns, long totalBytes = 0,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var errors = new List<ImportError>();
+        var dropped = 0;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int imported = 0, updated = 0, read = 0;
+
+        await using var session = await Session.BeginAsync(database, options.Actor, ct);
+        var writer = await Writer.CreateAsync(session);
+        var batch = new List<PersonDraft>(BatchSize);
+
+        using var enumerator = rows.GetEnumerator();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (ImportFormatException e)
+            {
+                // The file breaks off (a cut-short row, bad bytes): report it after what the rows before it had.
+                errors.Add(e.Error);
+                break;
+            }
+
+            var row = enumerator.Current;
+            read++;
+            var rowErrors = new List<ImportError>();
+            if (checkEachRowsColumns)
+            {
+                rowErrors.AddRange(row.Values.Keys.Where(k => !PersonColumns.All.Contains(k))
+                    .Select(k => new ImportError(row.Row, k, $"unknown field \"{k}\"; the known fields are {string.Join(", ", PersonColumns.All)}")));
+            }
+
+            var draft = rowErrors.Count == 0 ? PersonColumns.Parse(row, options.DefaultConfidentiality, rowErrors) : null;
+            if (row[PersonColumns.ExternalId] is { } externalId)
+            {
+                if (seen.TryGetValue(externalId, out var firstRow))
+                {
+                    rowErrors.Add(new ImportError(row.Row, PersonColumns.ExternalId, $"\"{externalId}\" already appears in row {firstRow}"));
+                    draft = null;
+                }
+                else
+                {
+                    seen[externalId] = row.Row;
+                }
+            }
+
+            foreach (var e in rowErrors)
+            {
+                if (errors.Count < options.MaxErrors)
+                {
+                    errors.Add(e);
+                }
+                else
+                {
+                    dropped++;
+                }
+            }
+
+            // After the first error nothing will be committed, but every row is still checked so the file can be fixed in one go.
+            if (errors.Count == 0 && draft is not null)
+            {
+                batch.Add(draft);
+                if (batch.Count == BatchSize)
+                {
+                    (imported, updated) = Add((imported, updated), await writer.WriteAsync(batch));
+                    batch.Clear();
+                    progress?.Report(new ImportProgress(read, totalBytes));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(0, 0, errors, dropped);
+        }
+
+        (imported, updated) = Add((imported, updated), await writer.WriteAsync(batch));
+        await session.CommitAsync(ct);
+        progress?.Report(new ImportProgress(read, totalBytes));
+        return new ImportResult(imported, updated, []);
+    }
+
+    private static (int, int) Add((int I, int U) a, (int I, int U) b) => (a.I + b.I, a.U + b.U);
+
+    private static ImportResult Failed(ImportError error) => new(0, 0, [error]);
+
+    private static Dictionary<string, string?> Zip(IReadOnlyList<string> header, string[] fields)
+    {
+        var values = new Dictionary<string, string?>(header.Count, StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            values[header[i]] = fields[i];
+        }
+
+        return values;
+    }
+
+    /// <summary>Writes batches of checked rows: places resolved through a cache, new people in bulk, known people updated.</summary>
+    private sealed class Writer
+    {
+        private readonly Session _session;
+        private readonly Dictionary<string, long> _places = new(StringComparer.Ordinal);
+        private readonly BulkTable _persons;
+        private readonly BulkTable _names;
+        private readonly BulkTable _citizenships;
+        private readonly BulkTable _revisions;
+        private bool _registryWasEmpty;
+        private long _nextId;
+
+        private Writer(Session session)
+        {
+            _session = session;
+            _persons = BulkTable.Create(session, "persons",
+                ("id", BulkType.Int64), ("version", BulkType.Int32), ("confidentiality", BulkType.Text), ("data", BulkType.Text),
+                ("created_at", BulkType.Text), ("updated_at", BulkType.Text), ("external_id", BulkType.Text), ("primary_name", BulkType.Text),
+                ("gender", BulkType.Text), ("birth_year", BulkType.Int32), ("ethnicity", BulkType.Text), ("hometown_id", BulkType.Int64),
+                ("reported_status", BulkType.Text), ("status", BulkType.Text));
+            _names = BulkTable.Create(session, "person_names",
+                ("person_id", BulkType.Int64), ("position", BulkType.Int32), ("text", BulkType.Text), ("script", BulkType.Text), ("kind", BulkType.Text));
+            _citizenships = BulkTable.Create(session, "person_citizenships", ("person_id", BulkType.Int64), ("country", BulkType.Text));
+            _revisions = BulkTable.Create(session, "revisions",
+                ("record_kind", BulkType.Text), ("record_id", BulkType.Int64), ("version", BulkType.Int32), ("action", BulkType.Text),
+                ("actor", BulkType.Text), ("at", BulkType.Text), ("changes", BulkType.Text));
+        }
+
+        public static async Task<Writer> CreateAsync(Session session)
+        {
+            var writer = new Writer(session);
+            var max = await session.Connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM persons", transaction: session.Transaction);
+            writer._registryWasEmpty = max is null;
+            writer._nextId = (max ?? 0) + 1;
+            var places = await session.Connection.QueryAsync<(long Id, string Path)>(
+                "SELECT id, path FROM places WHERE deleted_at IS NULL", transaction: session.Transaction);
+            foreach (var (id, path) in places)
+            {
+                writer._places[path] = id;
+            }
+
+            return writer;
+        }
+
+        public async Task<(int Imported, int Updated)> WriteAsync(List<PersonDraft> batch)
+        {
+            if (batch.Count == 0)
+            {
+                return (0, 0);
+            }
+
+            var existing = _registryWasEmpty ? new Dictionary<string, Person>() : await ExistingAsync(batch);
+            var fresh = new List<Person>(batch.Count);
+            var updated = 0;
+            foreach (var draft in batch)
+            {
+                var person = draft.Person with { HometownId = draft.HometownPath is null ? null : await PlaceAsync(draft.HometownPath) };
+                if (existing.TryGetValue(person.ExternalId, out var known))
+                {
+                    await _session.UpdateAsync(Merge(known, person, draft.Source));
+                    updated++;
+                }
+                else
+                {
+                    fresh.Add(person);
+                }
+            }
+
+            await InsertAsync(fresh);
+            return (fresh.Count, updated);
+        }
+
+        private async Task InsertAsync(List<Person> people)
+        {
+            if (people.Count == 0)
+            {
+                return;
+            }
+
+            var ids = await Ids.ReserveAsync(_session, "persons", people.Count, _nextId);
+            _nextId += people.Count;
+            var stamp = Clock.Stamp(_session.Now);
+            var actor = _session.Actor;
+            for (var i = 0; i < people.Count; i++)
+            {
+                var p = people[i];
+                var id = ids[i];
+                var fields = RecordDiff.Fields(p);
+                var c = PersonTable.Projection(p, p.ReportedStatus);
+                _persons.Add(id, 1, WireCode.Of(p.Confidentiality), fields.ToJsonString(KuagerJson.Options), stamp, stamp,
+                    c["external_id"], c["primary_name"], c["gender"], c["birth_year"], c["ethnicity"], c["hometown_id"], c["reported_status"], c["status"]);
+                for (var n = 0; n < p.Names.Count; n++)
+                {
+                    _names.Add(id, n, p.Names[n].Text, p.Names[n].Script.Code(), WireCode.Of(p.Names[n].Kind));
+                }
+
+                foreach (var country in p.Citizenships)
+                {
+                    _citizenships.Add(id, country);
+                }
+
+                _revisions.Add("person", id, 1, "create", actor, stamp, JsonSerializer.Serialize(fields.CreationChanges(), KuagerJson.Options));
+            }
+
+            await _persons.FlushAsync();
+            await _names.FlushAsync();
+            await _citizenships.FlushAsync();
+            await _revisions.FlushAsync();
+        }
+
+        private async Task<Dictionary<string, Person>> ExistingAsync(List<PersonDraft> batch)
+        {
+            var found = new Dictionary<string, Person>(StringComparer.Ordinal);
+            foreach (var chunk in batch.Select(d => d.Person.ExternalId).Chunk(500))
+            {
+                var rows = await _session.Connection.QueryAsync<(long Id, int Version, string Data, string? DeletedAt)>(
+                    "SELECT id, version, data, deleted_at FROM persons WHERE external_id IN @ids", new { ids = chunk }, _session.Transaction);
+                foreach (var row in rows)
+                {
+                    if (row.DeletedAt is not null)
+                    {
+                        await _session.Connection.ExecuteAsync("UPDATE persons SET deleted_at = NULL WHERE id = @Id", new { row.Id }, _session.Transaction);
+                    }
+
+                    var person = Reader.Materialize<Person>(row.Id, row.Version, row.Data);
+                    found[person.ExternalId] = person;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The known person with what the row says: columns the file has replace, columns it lacks are kept.</summary>
+        private static Person Merge(Person known, Person incoming, ImportRow row)
+        {
+            var names = row.Has(PersonColumns.Names)
+                ? incoming.Names
+                : [incoming.Names[0], .. known.Names.Skip(1).Where(n => n.Text != incoming.Names[0].Text || n.Script != incoming.Names[0].Script)];
+            return known with
+            {
+                Names = names,
+                Gender = row.Has(PersonColumns.Gender) ? incoming.Gender : known.Gender,
+                BirthDate = !row.Has(PersonColumns.BirthYear) ? known.BirthDate
+                    : known.BirthYear == incoming.BirthYear && incoming.BirthYear is not null ? known.BirthDate
+                    : incoming.BirthDate,
+                Ethnicity = row.Has(PersonColumns.Ethnicity) ? incoming.Ethnicity : known.Ethnicity,
+                Citizenships = row.Has(PersonColumns.Citizenship) ? incoming.Citizenships : known.Citizenships,
+                HometownId = row.Has(PersonColumns.Hometown) ? incoming.HometownId : known.HometownId,
+                ReportedStatus = row.Has(PersonColumns.Status) ? incoming.ReportedStatus : known.ReportedStatus,
+                Notes = row.Has(PersonColumns.Notes) ? incoming.Notes : known.Notes,
+                Confidentiality = row.Has(PersonColumns.Confidentiality) ? incoming.Confidentiality : known.Confidentiality,
+            };
+        }
+
+        /// <summary>The place at a path, creating the missing levels (each a revision of its own).</summary>
+        private async Task<long> PlaceAsync(IReadOnlyList<string> levels)
+        {
+            long? parent = null;
+            for (var depth = 1; depth <= levels.Count; depth++)
+            {
+                var path = string.Join(Place.PathSeparator, levels.Take(depth));
+                if (!_places.TryGetValue(path, out var id))
+                {
+                    var name = levels[depth - 1];
+                    var place = await _session.CreateAsync(new Place
+                    {
+                        ParentId = parent,
+                        Kind = depth == 1 ? PlaceKind.Country : PlaceKind.Other,
+                        Names = [new PlaceName(name, ScriptDetector.Detect(name))],
+                    });
+                    id = place.Id;
+                    _places[path] = id;
+                }
+
+                parent = id;
+            }
+
+            return parent!.Value;
+        }
+    }
+}
+
+public sealed record ImportProgress(int Rows, long TotalBytes);
