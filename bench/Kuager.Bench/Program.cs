@@ -22,6 +22,37 @@ if (!File.Exists(csv))
     Console.Error.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1048576.0:F1} MiB) in {sw.Elapsed.TotalSeconds:F1}s");
 }
 
+if (args[2] == "--cpu-only")
+{
+    // Where the time goes without a database: reading, checking and serialising.
+    var phases = Stopwatch.StartNew();
+    var (header, records) = CsvRows.Read(csv);
+    var columns = ImportRow.IndexColumns(header);
+    var parsed = records.Select(r => new ImportRow(r.Row, columns, r.Fields)).ToList();
+    Console.WriteLine($"read   {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    var errors = new List<ImportError>();
+    var drafts = parsed.Select(r => PersonColumns.Parse(r, Kuager.Core.Confidentiality.Restricted, errors)!).ToList();
+    Console.WriteLine($"parse  {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    var allNames = drafts.SelectMany(d => d.Person.Names.Select(n => n.Text)).ToList();
+    foreach (var n in allNames) { Kuager.Names.NameText.Normalize(n); }
+    Console.WriteLine($"  normalize x{allNames.Count} {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    foreach (var n in allNames) { Kuager.Names.ScriptDetector.Detect(n); }
+    Console.WriteLine($"  detect {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    foreach (var d in drafts) { d.Person.Validate(); }
+    Console.WriteLine($"  validate {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    foreach (var d in drafts) { d.Person.Normalized(); }
+    Console.WriteLine($"  normalized {phases.Elapsed.TotalSeconds:F2}s");
+    phases.Restart();
+    var data = drafts.Select(d => Kuager.Core.RecordDiff.Data(d.Person)).ToList();
+    Console.WriteLine($"data   {phases.Elapsed.TotalSeconds:F2}s");
+    return 0;
+}
+
 foreach (var target in args.Skip(2))
 {
     var db = Database.From(target);

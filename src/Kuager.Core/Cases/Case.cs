@@ -79,6 +79,11 @@ public sealed record Case : IRecord
 
     public IReadOnlyList<ValidationError> Validate()
     {
+        if (Parties is null || Hearings is null || Deadlines is null || Parties.Any(p => p is null))
+        {
+            return [new ValidationError(Parties is null || Parties.Any(p => p is null) ? "parties" : Hearings is null ? "hearings" : "deadlines", "cannot be null")];
+        }
+
         var rules = new Rules()
             .Required("title", Title)
             .MaxLength("title", Title, 300)
@@ -90,7 +95,9 @@ public sealed record Case : IRecord
             .When(Status == CaseStatus.Closed && string.IsNullOrWhiteSpace(Outcome), "outcome", "a closed case needs its outcome");
         for (var i = 0; i < Parties.Count; i++)
         {
-            rules.When((Parties[i].PersonId is null) == (Parties[i].OrganizationId is null), $"parties[{i}]", "names either a person or an organisation");
+            rules.When((Parties[i].PersonId is null) == (Parties[i].OrganizationId is null), $"parties[{i}]", "names either a person or an organisation")
+                .Positive($"parties[{i}].personId", Parties[i].PersonId)
+                .Positive($"parties[{i}].organizationId", Parties[i].OrganizationId);
         }
 
         return rules.Errors;

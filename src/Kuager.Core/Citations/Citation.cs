@@ -34,7 +34,8 @@ public sealed record Citation : IRecord
 
     public IReadOnlyList<ValidationError> Validate() => new Rules()
         .When(SourceId <= 0, "sourceId", "must refer to an existing source")
-        .When(!CitableKinds.Contains(TargetKind), "targetKind", $"a citation supports a person, event, case or relationship, not a {WireCode.Of(TargetKind)}")
+        .When(!CitableKinds.Contains(TargetKind), "targetKind",
+            $"a citation supports a person, event, case or relationship, not {(Enum.IsDefined(TargetKind) ? "a " + WireCode.Of(TargetKind) : "that")}")
         .When(TargetId <= 0, "targetId", "must refer to an existing record")
         .When(!Enum.IsDefined(Level), "level", "must be 0 to 4")
         .MaxLength("quote", Quote, 10_000)

@@ -27,7 +27,8 @@ public enum Season
 /// <summary>
 /// A date known to a day, a month, a season, a year, a range or only roughly ("circa"), with the words the
 /// source used. Canonical forms: "2017-02-22", "2017-02", "2017-spring", "2017", "2018-06/2018-07", "~2016".
-/// Create one with the factory methods or the parsers; every instance satisfies the rules (years 1900 to 2100).
+/// Create one with the factory methods or the parsers, which enforce the rules (years 1900 to 2100, real days);
+/// <c>with</c> is meant for <see cref="Text"/> only.
 /// </summary>
 public sealed record FuzzyDate : IComparable<FuzzyDate>
 {
@@ -754,6 +755,12 @@ internal sealed class FuzzyDateText
             return true;
         }
 
+        // "мамыр айында": the locative sits on the word "month" after the name.
+        if (At(i + 1) is { Kind: TokenKind.Word } next && KazakhMonthWords.Contains(next.Text) && next.Text.EndsWith("да", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         int before = WordAt(i - 1, "the") ? i - 2 : i - 1;
         return At(before) is { Kind: TokenKind.Word } previous && LooseContext.Contains(previous.Text);
     }
@@ -942,6 +949,14 @@ internal sealed class FuzzyDateText
             if (YearAt(k) is { } year)
             {
                 AddWithSuffixes(hits, new Hit(year.End, hit.Build!(year.Year), null));
+
+                // "the winter of 2017-2018", "зимой 2017/18 года": the winter that began in December 2017.
+                if (At(i) is { Kind: TokenKind.Word } w && SeasonOf(w.Text) == Season.Winter && AdjacentPunct(year.End) is '-' or '/'
+                    && AdjacentNumber(year.End + 1) is { Suffix.Length: 0 } next
+                    && (next.Value == year.Year + 1 || (next.Text.Length == 2 && next.Value == (year.Year + 1) % 100)))
+                {
+                    AddWithSuffixes(hits, new Hit(SkipYearWord(year.End + 2), FuzzyDate.TryInSeason(year.Year, Season.Winter), null));
+                }
             }
 
             AddWithSuffixes(hits, hit);
@@ -970,9 +985,11 @@ internal sealed class FuzzyDateText
             hits.Add(new Hit(end, null, y => FuzzyDate.TryInMonth(y, m), Loose: true));
         }
 
+        // "Winter 2018" in words is the winter of January and February 2018 (as in "the 2018 Winter Olympics"),
+        // which the canonical form calls 2017-winter (December 2017 to February 2018).
         if (At(i) is { Kind: TokenKind.Word } w && SeasonOf(w.Text) is Season season)
         {
-            hits.Add(new Hit(i + 1, null, y => FuzzyDate.TryInSeason(y, season), Loose: true));
+            hits.Add(new Hit(i + 1, null, y => FuzzyDate.TryInSeason(season == Season.Winter ? y - 1 : y, season), Loose: true));
         }
     }
 
@@ -1024,6 +1041,13 @@ internal sealed class FuzzyDateText
 
         var starts = new List<Hit>();
         UnitsAt(j, starts, depth + 1);
+
+        // "around 2016 or 2017" is a span, not a circa date followed by noise.
+        if (CircaAt(j) is int afterCirca)
+        {
+            UnitsAt(afterCirca, starts, depth + 1);
+        }
+
         foreach (var start in starts)
         {
             RangeFrom(start, prefixed, hits, depth);

@@ -11,7 +11,10 @@ public static class KuagerJson
 
     public static JsonSerializerOptions Indented { get; } = Create(indented: true);
 
-    private static JsonSerializerOptions Create(bool indented)
+    /// <summary>A record's stored fields: as <see cref="Options"/> but without id and version, which live in their own columns.</summary>
+    public static JsonSerializerOptions Data { get; } = Create(indented: false, withoutIdentity: true);
+
+    private static JsonSerializerOptions Create(bool indented, bool withoutIdentity = false)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
@@ -19,6 +22,26 @@ public static class KuagerJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        if (withoutIdentity)
+        {
+            options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+            {
+                Modifiers =
+                {
+                    info =>
+                    {
+                        if (typeof(IRecord).IsAssignableFrom(info.Type))
+                        {
+                            foreach (var property in info.Properties.Where(p => p.Name is "id" or "version").ToList())
+                            {
+                                info.Properties.Remove(property);
+                            }
+                        }
+                    },
+                },
+            };
+        }
+
         options.Converters.Add(new EnumConverterFactory());
         options.Converters.Add(new FuzzyDateConverter());
         options.MakeReadOnly(populateMissingResolver: true);
@@ -95,7 +118,7 @@ public static class KuagerJson
             string? value = null, text = null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
             {
-                var name = reader.GetString();
+                var name = reader.GetString()?.ToLowerInvariant();
                 reader.Read();
                 switch (name)
                 {

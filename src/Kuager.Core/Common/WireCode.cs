@@ -11,7 +11,8 @@ public static class WireCode
 {
     private static readonly ConcurrentDictionary<Type, (Dictionary<string, object> ByCode, Dictionary<object, string> ByValue)> Maps = new();
 
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Map(typeof(TEnum)).ByValue[value];
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Map(typeof(TEnum)).ByValue.TryGetValue(value, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(value), value, $"not a defined {typeof(TEnum).Name}");
 
     public static bool TryParse<TEnum>(string? code, out TEnum value) where TEnum : struct, Enum
     {

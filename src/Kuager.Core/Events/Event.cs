@@ -43,6 +43,11 @@ public sealed record Event : IRecord
 
     public IReadOnlyList<ValidationError> Validate()
     {
+        if (Participants is null || Participants.Any(p => p is null))
+        {
+            return [new ValidationError("participants", "cannot be null")];
+        }
+
         var rules = new Rules()
             .Required("type", Type)
             .When(!string.IsNullOrEmpty(Type) && !EventType.IsValidCode(Type), "type", $"\"{Type}\" is not an event type code")

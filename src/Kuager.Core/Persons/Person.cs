@@ -69,7 +69,7 @@ public sealed record Person : IRecord
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public PersonName PrimaryName => Names.FirstOrDefault(n => n.Kind == NameKind.Primary) ?? Names[0];
+    public PersonName PrimaryName => Names.FirstOrDefault(n => n.Kind == NameKind.Primary) ?? (Names.Count > 0 ? Names[0] : new PersonName("", Script.English, NameKind.Primary));
 
     [System.Text.Json.Serialization.JsonIgnore]
     public int? BirthYear => BirthDate?.Precision is DatePrecision.Day or DatePrecision.Month or DatePrecision.Season or DatePrecision.Year
@@ -78,6 +78,13 @@ public sealed record Person : IRecord
 
     public IReadOnlyList<ValidationError> Validate()
     {
+        // Records can arrive from JSON with nulls where the type says there are none: refuse them as input errors.
+        if (Names is null || Names.Any(n => n?.Text is null) || Citizenships is null || Citizenships.Any(c => c is null) || OtherIds is null)
+        {
+            return [new ValidationError(Names is null || Names.Any(n => n?.Text is null) ? "names" : Citizenships is null || Citizenships.Any(c => c is null) ? "citizenships" : "otherIds",
+                "cannot be null")];
+        }
+
         var rules = new Rules()
             .Required("externalId", ExternalId)
             .MaxLength("externalId", ExternalId, 100)

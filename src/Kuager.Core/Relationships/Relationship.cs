@@ -38,7 +38,9 @@ public sealed record Relationship : IRecord
         IsSymmetric && PersonAId > PersonBId ? this with { PersonAId = PersonBId, PersonBId = PersonAId } : this;
 
     /// <summary>How the relationship reads from one side: "parent", "child", "sibling", ...</summary>
-    public string RoleOf(long personId) => Type switch
+    public string RoleOf(long personId) => personId != PersonAId && personId != PersonBId
+        ? throw new ArgumentException($"person {personId} is not in this relationship", nameof(personId))
+        : Type switch
     {
         RelationshipType.Parent => personId == PersonAId ? "parent" : "child",
         _ => WireCode.Of(Type),

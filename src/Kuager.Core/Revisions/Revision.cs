@@ -33,17 +33,19 @@ public sealed record Revision(
 /// </summary>
 public static class RecordDiff
 {
-    private static readonly HashSet<string> Metadata = ["id", "version"];
+    public static JsonObject Fields<T>(T record) where T : IRecord => JsonSerializer.SerializeToNode(record, KuagerJson.Data)!.AsObject();
 
-    public static JsonObject Fields<T>(T record) where T : IRecord
+    /// <summary>The record's stored JSON: every field but id and version.</summary>
+    public static string Data<T>(T record) where T : IRecord => JsonSerializer.Serialize(record, KuagerJson.Data);
+
+    /// <summary>The changes of a creation, read from the created record's stored fields: every field with a value, old null.</summary>
+    public static IReadOnlyList<FieldChange> CreationChanges(string data)
     {
-        var node = JsonSerializer.SerializeToNode(record, KuagerJson.Options)!.AsObject();
-        foreach (var m in Metadata)
-        {
-            node.Remove(m);
-        }
-
-        return node;
+        using var document = JsonDocument.Parse(data);
+        return document.RootElement.EnumerateObject()
+            .Where(p => p.Value.ValueKind != JsonValueKind.Null)
+            .Select(p => new FieldChange(p.Name, null, p.Value.GetRawText()))
+            .ToList();
     }
 
     public static IReadOnlyList<FieldChange> Changes<T>(T? before, T? after) where T : IRecord
@@ -114,9 +116,3 @@ public sealed class StaleEditException(RecordKind kind, long id, int expectedVer
     public IReadOnlyList<FieldChange> TheirChanges { get; } = theirChanges;
 }
 
-public static class RecordDiffExtensions
-{
-    /// <summary>The changes of a creation, from the record's fields as <see cref="RecordDiff.Fields{T}"/> gives them (no second serialisation).</summary>
-    public static IReadOnlyList<FieldChange> CreationChanges(this JsonObject fields) =>
-        fields.Where(p => p.Value is not null).Select(p => new FieldChange(p.Key, null, p.Value!.ToJsonString(KuagerJson.Options))).ToList();
-}

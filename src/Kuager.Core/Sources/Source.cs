@@ -43,6 +43,10 @@ public sealed record Source : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Only http and https: a javascript:, data: or file: link shown on a page would be an attack.</summary>
+    public static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public IReadOnlyList<ValidationError> Validate()
@@ -53,7 +57,7 @@ public sealed record Source : IRecord
             .MaxLength("publisher", Publisher, 300)
             .MaxLength("author", Author, 300)
             .MaxLength("url", Url, 2_000)
-            .When(Url is not null && !Uri.TryCreate(Url, UriKind.Absolute, out _), "url", $"\"{Url}\" is not an absolute address")
+            .When(Url is not null && !IsWebAddress(Url), "url", $"\"{Url}\" is not a web address (http or https)")
             .MaxLength("language", Language, 35);
         if (File is not null)
         {

@@ -75,6 +75,11 @@ public sealed record Testimony : IRecord
 
     public IReadOnlyList<ValidationError> Validate()
     {
+        if (Files is null || Files.Any(f => f?.Sha256 is null || f.MediaType is null || f.FileName is null))
+        {
+            return [new ValidationError("files", "cannot be null")];
+        }
+
         var rules = new Rules()
             .When(TestifierPersonId is null && SubjectPersonId is null, "subjectPersonId", "a testimony is about someone: give the subject or the testifier")
             .Positive("testifierPersonId", TestifierPersonId)

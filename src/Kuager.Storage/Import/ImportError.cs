@@ -13,18 +13,32 @@ public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<Impor
 }
 
 /// <summary>A record read from an import file before it is checked: raw values by lower-case column name.</summary>
-public sealed class ImportRow(int row, Dictionary<string, string?> values, IReadOnlyList<string>? namesList = null)
+public sealed class ImportRow(int row, IReadOnlyDictionary<string, int> columns, string?[] values, IReadOnlyList<string>? namesList = null)
 {
     public int Row { get; } = row;
 
-    public Dictionary<string, string?> Values { get; } = values;
+    public IEnumerable<string> Columns => columns.Keys;
 
     /// <summary>The `names` field when the file gave it as a list (JSON) rather than a `|`-separated string (CSV).</summary>
     public IReadOnlyList<string>? NamesList { get; } = namesList;
 
-    public bool Has(string column) => Values.ContainsKey(column);
+    public bool Has(string column) => columns.ContainsKey(column);
 
-    public string? this[string column] => Values.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    /// <summary>The trimmed value, or null when the column is absent or blank.</summary>
+    public string? this[string column] =>
+        columns.TryGetValue(column, out var i) && values[i] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+    /// <summary>Column name to position, shared by every row of a CSV file.</summary>
+    public static IReadOnlyDictionary<string, int> IndexColumns(IReadOnlyList<string> header)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            index.TryAdd(header[i], i);
+        }
+
+        return index;
+    }
 }
 
 /// <summary>A file that cannot be read as a whole (not UTF-8, no header, broken JSON); reported as an import error.</summary>

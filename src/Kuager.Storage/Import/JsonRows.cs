@@ -81,6 +81,7 @@ public static class JsonRows
             };
         }
 
-        return new ImportRow(row, values, names);
+        var columns = ImportRow.IndexColumns(values.Keys.ToList());
+        return new ImportRow(row, columns, values.Values.ToArray(), names);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Threading.Channels;
 using Dapper;
 using Kuager.Core;
 using Kuager.Names;
@@ -42,7 +42,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
                     return new ImportResult(0, 0, headerErrors);
                 }
 
-                rows = records.Select(r => new ImportRow(r.Row, Zip(header, r.Fields)));
+                var columns = ImportRow.IndexColumns(header);
+                rows = records.Select(r => new ImportRow(r.Row, columns, r.Fields));
             }
             else
             {
@@ -60,109 +61,151 @@ public sealed class PersonImport(Database database, ImportOptions options)
     public async Task<ImportResult> ImportAsync(IEnumerable<ImportRow> rows, bool checkEachRowsColumns, long totalBytes = 0,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var errors = new List<ImportError>();
-        var dropped = 0;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        int imported = 0, updated = 0, read = 0;
+        // Two stages on two cores: one reads and checks rows, the other writes batches in the one transaction.
+        var checker = new RowChecker(options, checkEachRowsColumns);
+        var batches = Channel.CreateBounded<List<PersonDraft>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => checker.ReadAsync(rows, batches.Writer, totalBytes, progress, stop.Token), stop.Token);
 
+        int imported = 0, updated = 0;
         await using var session = await Session.BeginAsync(database, options.Actor, ct);
-        var writer = await Writer.CreateAsync(session);
-        var batch = new List<PersonDraft>(BatchSize);
-
-        using var enumerator = rows.GetEnumerator();
-        while (true)
+        using var writer = await Writer.CreateAsync(session);
+        try
         {
-            ct.ThrowIfCancellationRequested();
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                var (i, u) = await writer.WriteAsync(batch);
+                imported += i;
+                updated += u;
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+
+        await reading;
+        if (checker.Errors.Count > 0)
+        {
+            return new ImportResult(0, 0, checker.Errors, checker.ErrorsNotShown);
+        }
+
+        await writer.FinishAsync();
+        await session.CommitAsync(ct);
+        return new ImportResult(imported, updated, []);
+    }
+
+    /// <summary>Reads rows, checks each, and hands on batches of good ones; after the first error it only checks, so the whole file is reported at once.</summary>
+    private sealed class RowChecker(ImportOptions options, bool checkEachRowsColumns)
+    {
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+        public List<ImportError> Errors { get; } = [];
+
+        public int ErrorsNotShown { get; private set; }
+
+        public async Task ReadAsync(IEnumerable<ImportRow> rows, ChannelWriter<List<PersonDraft>> output, long totalBytes,
+            IProgress<ImportProgress>? progress, CancellationToken ct)
+        {
             try
             {
-                if (!enumerator.MoveNext())
+                var batch = new List<PersonDraft>(BatchSize);
+                var read = 0;
+                using var enumerator = rows.GetEnumerator();
+                while (true)
                 {
-                    break;
-                }
-            }
-            catch (ImportFormatException e)
-            {
-                // The file breaks off (a cut-short row, bad bytes): report it after what the rows before it had.
-                errors.Add(e.Error);
-                break;
-            }
+                    ct.ThrowIfCancellationRequested();
+                    try
+                    {
+                        if (!enumerator.MoveNext())
+                        {
+                            break;
+                        }
+                    }
+                    catch (ImportFormatException e)
+                    {
+                        // The file breaks off (a cut-short row, bad bytes): report it after what the rows before it had.
+                        Add(e.Error);
+                        break;
+                    }
 
-            var row = enumerator.Current;
-            read++;
+                    read++;
+                    var draft = Check(enumerator.Current);
+                    if (Errors.Count == 0 && draft is not null)
+                    {
+                        batch.Add(draft);
+                        if (batch.Count == BatchSize)
+                        {
+                            await output.WriteAsync(batch, ct);
+                            batch = new List<PersonDraft>(BatchSize);
+                            progress?.Report(new ImportProgress(read, totalBytes));
+                        }
+                    }
+                }
+
+                if (Errors.Count == 0 && batch.Count > 0)
+                {
+                    await output.WriteAsync(batch, ct);
+                }
+
+                progress?.Report(new ImportProgress(read, totalBytes));
+            }
+            finally
+            {
+                output.Complete();
+            }
+        }
+
+        private PersonDraft? Check(ImportRow row)
+        {
             var rowErrors = new List<ImportError>();
             if (checkEachRowsColumns)
             {
-                rowErrors.AddRange(row.Values.Keys.Where(k => !PersonColumns.All.Contains(k))
+                rowErrors.AddRange(row.Columns.Where(k => !PersonColumns.All.Contains(k))
                     .Select(k => new ImportError(row.Row, k, $"unknown field \"{k}\"; the known fields are {string.Join(", ", PersonColumns.All)}")));
             }
 
             var draft = rowErrors.Count == 0 ? PersonColumns.Parse(row, options.DefaultConfidentiality, rowErrors) : null;
             if (row[PersonColumns.ExternalId] is { } externalId)
             {
-                if (seen.TryGetValue(externalId, out var firstRow))
+                if (_seen.TryGetValue(externalId, out var firstRow))
                 {
                     rowErrors.Add(new ImportError(row.Row, PersonColumns.ExternalId, $"\"{externalId}\" already appears in row {firstRow}"));
                     draft = null;
                 }
                 else
                 {
-                    seen[externalId] = row.Row;
+                    _seen[externalId] = row.Row;
                 }
             }
 
             foreach (var e in rowErrors)
             {
-                if (errors.Count < options.MaxErrors)
-                {
-                    errors.Add(e);
-                }
-                else
-                {
-                    dropped++;
-                }
+                Add(e);
             }
 
-            // After the first error nothing will be committed, but every row is still checked so the file can be fixed in one go.
-            if (errors.Count == 0 && draft is not null)
-            {
-                batch.Add(draft);
-                if (batch.Count == BatchSize)
-                {
-                    (imported, updated) = Add((imported, updated), await writer.WriteAsync(batch));
-                    batch.Clear();
-                    progress?.Report(new ImportProgress(read, totalBytes));
-                }
-            }
+            return draft;
         }
 
-        if (errors.Count > 0)
+        private void Add(ImportError error)
         {
-            return new ImportResult(0, 0, errors, dropped);
+            if (Errors.Count < options.MaxErrors)
+            {
+                Errors.Add(error);
+            }
+            else
+            {
+                ErrorsNotShown++;
+            }
         }
-
-        (imported, updated) = Add((imported, updated), await writer.WriteAsync(batch));
-        await session.CommitAsync(ct);
-        progress?.Report(new ImportProgress(read, totalBytes));
-        return new ImportResult(imported, updated, []);
     }
-
-    private static (int, int) Add((int I, int U) a, (int I, int U) b) => (a.I + b.I, a.U + b.U);
 
     private static ImportResult Failed(ImportError error) => new(0, 0, [error]);
 
-    private static Dictionary<string, string?> Zip(IReadOnlyList<string> header, string[] fields)
-    {
-        var values = new Dictionary<string, string?>(header.Count, StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            values[header[i]] = fields[i];
-        }
-
-        return values;
-    }
-
     /// <summary>Writes batches of checked rows: places resolved through a cache, new people in bulk, known people updated.</summary>
-    private sealed class Writer
+    private sealed class Writer : IDisposable
     {
         private readonly Session _session;
         private readonly Dictionary<string, long> _places = new(StringComparer.Ordinal);
@@ -191,6 +234,13 @@ public sealed class PersonImport(Database database, ImportOptions options)
 
         public static async Task<Writer> CreateAsync(Session session)
         {
+            if (session.Database.Provider == Provider.Sqlite)
+            {
+                // A large import touches far more pages than SQLite's default 2 MB cache holds; spilling them
+                // mid-transaction costs more than the memory. Set back by FinishAsync (the connection is pooled).
+                await session.Connection.ExecuteAsync("PRAGMA cache_size = -262144", transaction: session.Transaction);
+            }
+
             var writer = new Writer(session);
             var max = await session.Connection.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM persons", transaction: session.Transaction);
             writer._registryWasEmpty = max is null;
@@ -203,6 +253,22 @@ public sealed class PersonImport(Database database, ImportOptions options)
             }
 
             return writer;
+        }
+
+        public async Task FinishAsync()
+        {
+            if (_session.Database.Provider == Provider.Sqlite)
+            {
+                await _session.Connection.ExecuteAsync("PRAGMA cache_size = -2000", transaction: _session.Transaction);
+            }
+        }
+
+        public void Dispose()
+        {
+            _persons.Dispose();
+            _names.Dispose();
+            _citizenships.Dispose();
+            _revisions.Dispose();
         }
 
         public async Task<(int Imported, int Updated)> WriteAsync(List<PersonDraft> batch)
@@ -248,9 +314,9 @@ public sealed class PersonImport(Database database, ImportOptions options)
             {
                 var p = people[i];
                 var id = ids[i];
-                var fields = RecordDiff.Fields(p);
+                var data = RecordDiff.Data(p);
                 var c = PersonTable.Projection(p, p.ReportedStatus);
-                _persons.Add(id, 1, WireCode.Of(p.Confidentiality), fields.ToJsonString(KuagerJson.Options), stamp, stamp,
+                _persons.Add(id, 1, WireCode.Of(p.Confidentiality), data, stamp, stamp,
                     c["external_id"], c["primary_name"], c["gender"], c["birth_year"], c["ethnicity"], c["hometown_id"], c["reported_status"], c["status"]);
                 for (var n = 0; n < p.Names.Count; n++)
                 {
@@ -262,7 +328,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
                     _citizenships.Add(id, country);
                 }
 
-                _revisions.Add("person", id, 1, "create", actor, stamp, JsonSerializer.Serialize(fields.CreationChanges(), KuagerJson.Options));
+                _revisions.Add("person", id, 1, "create", actor, stamp, data);
             }
 
             await _persons.FlushAsync();

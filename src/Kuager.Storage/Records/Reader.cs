@@ -67,7 +67,8 @@ internal static class Reader
         public Revision ToRevision()
         {
             return new Revision(Id, WireCode.Parse<RecordKind>(RecordKind), RecordId, Version, WireCode.Parse<RevisionAction>(Action), Actor, Clock.Parse(At),
-                JsonSerializer.Deserialize<List<FieldChange>>(Changes, KuagerJson.Options)!, UndoesRevisionId);
+                Changes.StartsWith('{') ? RecordDiff.CreationChanges(Changes) : JsonSerializer.Deserialize<List<FieldChange>>(Changes, KuagerJson.Options)!,
+                UndoesRevisionId);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Dapper;
 using Kuager.Core;
 
@@ -69,7 +68,6 @@ public sealed class Session : IAsyncDisposable
     {
         var table = RecordTables.For<T>();
         var prepared = await CheckAsync(table, table.Prepare(record));
-        var fields = RecordDiff.Fields(prepared);
         var columns = await table.ColumnsAsync(this, prepared);
         var stamp = Clock.Stamp(Now);
 
@@ -78,7 +76,7 @@ public sealed class Session : IAsyncDisposable
         var parameters = new DynamicParameters(columns);
         parameters.Add("version", 1);
         parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
-        parameters.Add("data", fields.ToJsonString(KuagerJson.Options));
+        parameters.Add("data", RecordDiff.Data(prepared));
         parameters.Add("created_at", stamp);
         parameters.Add("updated_at", stamp);
         var sql = $"INSERT INTO {table.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) RETURNING id";
@@ -86,7 +84,7 @@ public sealed class Session : IAsyncDisposable
 
         var saved = WithIdentity(prepared, id, 1);
         await table.WriteChildrenAsync(this, saved);
-        await WriteRevisionAsync(table.Kind, id, 1, RevisionAction.Create, RecordDiff.Changes(default, saved), null);
+        await WriteRevisionAsync(table.Kind, id, 1, RevisionAction.Create, parameters.Get<string>("data"), null);
         await table.AfterChangeAsync(this, null, saved);
         return saved;
     }
@@ -175,7 +173,7 @@ public sealed class Session : IAsyncDisposable
         parameters.Add("expected", current.Version);
         parameters.Add("version", version);
         parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
-        parameters.Add("data", RecordDiff.Fields(prepared).ToJsonString(KuagerJson.Options));
+        parameters.Add("data", RecordDiff.Data(prepared));
         parameters.Add("updated_at", Clock.Stamp(Now));
         var sets = new[] { "version", "confidentiality", "data", "updated_at" }.Concat(columns.Keys).Select(c => $"{c} = @{c}");
         var rows = await Connection.ExecuteAsync(
@@ -249,7 +247,14 @@ public sealed class Session : IAsyncDisposable
     private async Task<bool> IsDeletedAsync(IRecordTable table, long id) =>
         await Connection.ExecuteScalarAsync<string?>($"SELECT deleted_at FROM {table.Table} WHERE id = @id", new { id }, Transaction) is not null;
 
-    internal async Task WriteRevisionAsync(RecordKind kind, long id, int version, RevisionAction action, IReadOnlyList<FieldChange> changes, long? undoes)
+    private Task WriteRevisionAsync(RecordKind kind, long id, int version, RevisionAction action, IReadOnlyList<FieldChange> changes, long? undoes) =>
+        WriteRevisionAsync(kind, id, version, action, JsonSerializer.Serialize(changes, KuagerJson.Options), undoes);
+
+    /// <summary>
+    /// Saves a revision. Its changes are a JSON array of field changes, or for a creation the created record's
+    /// fields as one object (the same text as its data, so bulk imports write it without a second serialisation).
+    /// </summary>
+    private async Task WriteRevisionAsync(RecordKind kind, long id, int version, RevisionAction action, string changes, long? undoes)
     {
         await Connection.ExecuteAsync(
             "INSERT INTO revisions (record_kind, record_id, version, action, actor, at, changes, undoes_revision_id) " +
@@ -262,7 +267,7 @@ public sealed class Session : IAsyncDisposable
                 action = WireCode.Of(action),
                 actor = Actor,
                 at = Clock.Stamp(Now),
-                changes = JsonSerializer.Serialize(changes, KuagerJson.Options),
+                changes,
                 undoes,
             },
             Transaction);
@@ -275,8 +280,6 @@ public sealed class Session : IAsyncDisposable
         node["version"] = version;
         return node.Deserialize<T>(KuagerJson.Options)!;
     }
-
-    internal static JsonObject ToJson<T>(T record) where T : IRecord => RecordDiff.Fields(record);
 }
 
 public sealed class NotFoundException(string message) : Exception(message);
