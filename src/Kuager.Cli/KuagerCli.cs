@@ -17,7 +17,7 @@ public static class KuagerCli
         foreach (var command in new[]
                  {
                      ImportCommand.Create(console), ExportCommand.Create(console), StatsCommand.Create(console),
-                     MigrateCommand.Create(console), ServeCommand.Create(console),
+                     MigrateCommand.Create(console), ServeCommand.Create(console), HistoryCommand.Create(console), HistoryCommand.CreateUndo(console),
                  })
         {
             root.Subcommands.Add(command);

@@ -8,6 +8,8 @@ public static class KuagerWeb
     public static WebApplication Build(Database database, string[]? args = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? []);
+        // Request logs carry query strings, and a query can be a person's name: framework logging stays at warnings.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(new RecordStore(database));
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -67,7 +67,7 @@ public static class CsvRows
             }
             catch (DecoderFallbackException)
             {
-                throw new ImportFormatException(InvalidUtf8(path));
+                throw new ImportFormatException(Utf8Check.FirstInvalid(path, countQuotedLineBreaks: false));
             }
 
             if (first)
@@ -156,34 +156,5 @@ public static class CsvRows
                     break;
             }
         }
-    }
-
-    /// <summary>Finds the first byte that is not UTF-8 and the row it is on, to say exactly where the file is broken.</summary>
-    private static ImportError InvalidUtf8(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        var offset = 0;
-        var row = 1;
-        var quoted = false;
-        while (offset < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var length) != System.Buffers.OperationStatus.Done)
-            {
-                return new ImportError(row, null, $"is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}); save the file as UTF-8");
-            }
-
-            if (bytes[offset] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (bytes[offset] == '\n' && !quoted)
-            {
-                row++;
-            }
-
-            offset += length;
-        }
-
-        return new ImportError(row, null, "is not valid UTF-8; save the file as UTF-8");
     }
 }

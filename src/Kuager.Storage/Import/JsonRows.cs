@@ -17,7 +17,15 @@ public static class JsonRows
                 throw new ImportFormatException(new ImportError(1, null, "the file is empty; expected a JSON array of people"));
             }
 
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+            // System.Text.Json checks UTF-8 only when a string is read; check the whole file first to say where it breaks.
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                throw new ImportFormatException(Utf8Check.FirstInvalid(path, countQuotedLineBreaks: true));
+            }
+
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {

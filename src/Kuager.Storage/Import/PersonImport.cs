@@ -342,8 +342,10 @@ public sealed class PersonImport(Database database, ImportOptions options)
             var found = new Dictionary<string, Person>(StringComparer.Ordinal);
             foreach (var chunk in batch.Select(d => d.Person.ExternalId).Chunk(500))
             {
+                // Dapper sends a list to PostgreSQL as one array parameter, so there it is "= ANY", elsewhere "IN".
+                var match = _session.Database.Provider == Provider.Postgres ? "= ANY(@ids)" : "IN @ids";
                 var rows = await _session.Connection.QueryAsync<(long Id, int Version, string Data, string? DeletedAt)>(
-                    "SELECT id, version, data, deleted_at FROM persons WHERE external_id IN @ids", new { ids = chunk }, _session.Transaction);
+                    $"SELECT id, version, data, deleted_at FROM persons WHERE external_id {match}", new { ids = chunk }, _session.Transaction);
                 foreach (var row in rows)
                 {
                     if (row.DeletedAt is not null)
