@@ -37,11 +37,17 @@ public static class KuagerCli
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, ct);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);
         }
         catch (Exception e) when (e is StorageException or ValidationException or RevisionConflictException or NotFoundException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"kuager: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No stack trace and no values: the type says where to look, without printing data that may be confidential.
+            await stderr.WriteLineAsync($"kuager: unexpected {e.GetType().Name}; nothing was changed by the failed step");
             return ExitCodes.Failed;
         }
     }

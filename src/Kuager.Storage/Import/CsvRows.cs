@@ -31,9 +31,9 @@ public static class CsvRows
             while (records.MoveNext())
             {
                 var (row, fields) = records.Current;
-                if (fields is [""])
+                if (fields.All(string.IsNullOrWhiteSpace))
                 {
-                    continue; // a blank line
+                    continue; // a blank line, or a spreadsheet's empty row of commas
                 }
 
                 if (fields.Length != width)

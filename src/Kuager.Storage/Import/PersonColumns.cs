@@ -36,7 +36,9 @@ public static class PersonColumns
     {
         foreach (var column in header.Where(h => !All.Contains(h)).Distinct())
         {
-            yield return new ImportError(row, column, $"unknown column \"{column}\"; the known columns are {string.Join(", ", All)}");
+            yield return column.Length == 0
+                ? new ImportError(row, column, "a column has no name (is there a comma at the end of the header?)")
+                : new ImportError(row, column, $"unknown column \"{column}\"; the known columns are {string.Join(", ", All)}");
         }
 
         foreach (var column in header.GroupBy(h => h).Where(g => g.Count() > 1))

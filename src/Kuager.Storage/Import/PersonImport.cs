@@ -208,7 +208,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
     private sealed class Writer : IDisposable
     {
         private readonly Session _session;
-        private readonly Dictionary<string, long> _places = new(StringComparer.Ordinal);
+        // Paths typed by hand differ in case ("gulja" for "Gulja"); they mean the same place.
+        private readonly Dictionary<string, long> _places = new(StringComparer.OrdinalIgnoreCase);
         private readonly BulkTable _persons;
         private readonly BulkTable _names;
         private readonly BulkTable _citizenships;
@@ -278,7 +279,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
                 return (0, 0);
             }
 
-            var existing = _registryWasEmpty ? new Dictionary<string, Person>() : await ExistingAsync(batch);
+            var existing = _registryWasEmpty ? [] : await ExistingAsync(batch);
             var fresh = new List<Person>(batch.Count);
             var updated = 0;
             foreach (var draft in batch)
@@ -286,7 +287,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
                 var person = draft.Person with { HometownId = draft.HometownPath is null ? null : await PlaceAsync(draft.HometownPath) };
                 if (existing.TryGetValue(person.ExternalId, out var known))
                 {
-                    await _session.UpdateAsync(Merge(known, person, draft.Source));
+                    await _session.UpdateAsync(Merge(known.Person, known.Status, person, draft.Source));
                     updated++;
                 }
                 else
@@ -337,32 +338,34 @@ public sealed class PersonImport(Database database, ImportOptions options)
             await _revisions.FlushAsync();
         }
 
-        private async Task<Dictionary<string, Person>> ExistingAsync(List<PersonDraft> batch)
+        /// <summary>Known people by external id, with their current (computed) status; deleted ones are restored, as a revision.</summary>
+        private async Task<Dictionary<string, (Person Person, PersonStatus Status)>> ExistingAsync(List<PersonDraft> batch)
         {
-            var found = new Dictionary<string, Person>(StringComparer.Ordinal);
+            var found = new Dictionary<string, (Person, PersonStatus)>(StringComparer.Ordinal);
             foreach (var chunk in batch.Select(d => d.Person.ExternalId).Chunk(500))
             {
                 // Dapper sends a list to PostgreSQL as one array parameter, so there it is "= ANY", elsewhere "IN".
                 var match = _session.Database.Provider == Provider.Postgres ? "= ANY(@ids)" : "IN @ids";
-                var rows = await _session.Connection.QueryAsync<(long Id, int Version, string Data, string? DeletedAt)>(
-                    $"SELECT id, version, data, deleted_at FROM persons WHERE external_id {match}", new { ids = chunk }, _session.Transaction);
+                var rows = await _session.Connection.QueryAsync<(long Id, int Version, string Data, string? DeletedAt, string Status)>(
+                    $"SELECT id, version, data, deleted_at, status FROM persons WHERE external_id {match}", new { ids = chunk }, _session.Transaction);
                 foreach (var row in rows)
                 {
-                    if (row.DeletedAt is not null)
-                    {
-                        await _session.Connection.ExecuteAsync("UPDATE persons SET deleted_at = NULL WHERE id = @Id", new { row.Id }, _session.Transaction);
-                    }
-
-                    var person = Reader.Materialize<Person>(row.Id, row.Version, row.Data);
-                    found[person.ExternalId] = person;
+                    var person = row.DeletedAt is null
+                        ? Reader.Materialize<Person>(row.Id, row.Version, row.Data)
+                        : await _session.RestoreAsync<Person>(row.Id);
+                    found[person.ExternalId] = (person, WireCode.Parse<PersonStatus>(row.Status));
                 }
             }
 
             return found;
         }
 
-        /// <summary>The known person with what the row says: columns the file has replace, columns it lacks are kept.</summary>
-        private static Person Merge(Person known, Person incoming, ImportRow row)
+        /// <summary>
+        /// The known person with what the row says: columns the file has replace, columns it lacks are kept. A value
+        /// that only repeats what an export of this person says (a birth year of a finer or vaguer birth date, the
+        /// status their events give) keeps what is stored, so importing an export changes nothing.
+        /// </summary>
+        private static Person Merge(Person known, PersonStatus currentStatus, Person incoming, ImportRow row)
         {
             var names = row.Has(PersonColumns.Names)
                 ? incoming.Names
@@ -371,13 +374,11 @@ public sealed class PersonImport(Database database, ImportOptions options)
             {
                 Names = names,
                 Gender = row.Has(PersonColumns.Gender) ? incoming.Gender : known.Gender,
-                BirthDate = !row.Has(PersonColumns.BirthYear) ? known.BirthDate
-                    : known.BirthYear == incoming.BirthYear && incoming.BirthYear is not null ? known.BirthDate
-                    : incoming.BirthDate,
+                BirthDate = !row.Has(PersonColumns.BirthYear) || known.BirthYear == incoming.BirthYear ? known.BirthDate : incoming.BirthDate,
                 Ethnicity = row.Has(PersonColumns.Ethnicity) ? incoming.Ethnicity : known.Ethnicity,
                 Citizenships = row.Has(PersonColumns.Citizenship) ? incoming.Citizenships : known.Citizenships,
                 HometownId = row.Has(PersonColumns.Hometown) ? incoming.HometownId : known.HometownId,
-                ReportedStatus = row.Has(PersonColumns.Status) ? incoming.ReportedStatus : known.ReportedStatus,
+                ReportedStatus = row.Has(PersonColumns.Status) && incoming.ReportedStatus != currentStatus ? incoming.ReportedStatus : known.ReportedStatus,
                 Notes = row.Has(PersonColumns.Notes) ? incoming.Notes : known.Notes,
                 Confidentiality = row.Has(PersonColumns.Confidentiality) ? incoming.Confidentiality : known.Confidentiality,
             };

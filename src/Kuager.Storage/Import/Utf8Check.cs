@@ -26,7 +26,7 @@ internal static class Utf8Check
             {
                 quoted = !quoted;
             }
-            else if (bytes[offset] == '\n' && !quoted)
+            else if (!quoted && (bytes[offset] == '\n' || (bytes[offset] == '\r' && (offset + 1 == bytes.Length || bytes[offset + 1] != '\n'))))
             {
                 row++;
             }

@@ -190,7 +190,22 @@ public sealed class Session : IAsyncDisposable
         return saved;
     }
 
-    private async Task RestoreAsync<T>(RecordTable<T> table, T current, long undoes) where T : class, IRecord
+    /// <summary>Brings a deleted record back, as a revision; returns it at its new version.</summary>
+    public async Task<T> RestoreAsync<T>(long id) where T : class, IRecord
+    {
+        var table = RecordTables.For<T>();
+        var current = await Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: true)
+            ?? throw new NotFoundException($"there is no {WireCode.Of(table.Kind)} {id}");
+        if (!await IsDeletedAsync(table, id))
+        {
+            return current;
+        }
+
+        await RestoreAsync(table, current, null);
+        return WithIdentity(current, id, current.Version + 1);
+    }
+
+    private async Task RestoreAsync<T>(RecordTable<T> table, T current, long? undoes) where T : class, IRecord
     {
         var version = current.Version + 1;
         await CheckAsync(table, current);
