@@ -1,27 +1,49 @@
 using Kuager.Storage;
+using Kuager.Web.Localization;
 
 namespace Kuager.Web;
 
 /// <summary>The web host: wires the features together; each feature maps its own routes beside its code.</summary>
 public static class KuagerWeb
 {
-    public static WebApplication Build(Database database, string[]? args = null)
+    /// <summary>The configuration key for the database (`--Kuager:Db=...`); KUAGER_DB and ./data/kuager.db otherwise.</summary>
+    public const string DatabaseKey = "Kuager:Db";
+
+    public static WebApplication Build(string[] args, Database? database = null)
     {
-        var builder = WebApplication.CreateBuilder(args ?? []);
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddKuagerWeb(database);
+        var app = builder.Build();
+        app.UseKuagerWeb();
+        return app;
+    }
+
+    public static void AddKuagerWeb(this WebApplicationBuilder builder, Database? database = null)
+    {
         // Request logs carry query strings, and a query can be a person's name: framework logging stays at warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(new RecordStore(database));
+        builder.Services.AddSingleton(sp => database ?? Database.Resolve(sp.GetRequiredService<IConfiguration>()[DatabaseKey]));
+        builder.Services.AddSingleton(sp => new RecordStore(sp.GetRequiredService<Database>()));
+        builder.Services.AddSingleton(sp => FileStore.For(sp.GetRequiredService<Database>()));
+        builder.Services.AddKuagerLocalization();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddApplicationPart(typeof(KuagerWeb).Assembly).AddViewLocalization();
+        builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+    }
 
-        var app = builder.Build();
+    public static void UseKuagerWeb(this WebApplication app)
+    {
+        // The schema is brought up to date before the first request, on every start.
+        Migrator.MigrateAsync(app.Services.GetRequiredService<Database>()).GetAwaiter().GetResult();
+
+        app.UseKuagerLocalization();
+        app.MapAssets();
         app.MapHealth();
-        app.MapDashboard();
-        app.MapPersons();
-        return app;
+        app.MapPersonsApi();
+        app.MapRazorPages();
     }
 }

@@ -17,7 +17,7 @@ public sealed class WebHostTests
         Assert.True(await DemoData.SeedIfEmptyAsync(db.Database));
         Assert.False(await DemoData.SeedIfEmptyAsync(db.Database));
 
-        await using var app = KuagerWeb.Build(db.Database, ["--urls", "http://127.0.0.1:0"]);
+        await using var app = KuagerWeb.Build(["--urls", "http://127.0.0.1:0"], db.Database);
         await app.StartAsync();
         var address = app.Urls.Single();
         using var http = new HttpClient { BaseAddress = new Uri(address) };

@@ -25,7 +25,7 @@ public static class ServeCommand
                 await console.Error.WriteLineAsync("added fictional demo records (they describe no real person)");
             }
 
-            var app = KuagerWeb.Build(database, ["--urls", parse.GetValue(urls)!]);
+            var app = KuagerWeb.Build(["--urls", parse.GetValue(urls)!], database);
             await console.Error.WriteLineAsync($"Kuager on {parse.GetValue(urls)} with {database.Display}");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

@@ -1,0 +1,42 @@
+using Dapper;
+using Kuager.Names;
+using Kuager.Storage;
+
+namespace Kuager.Web;
+
+public sealed record PersonListItem(long Id, string ExternalId, string Name);
+
+public sealed record PersonPage(IReadOnlyList<PersonListItem> Items, long Total);
+
+public static class PersonEndpoints
+{
+    public static IEndpointRouteBuilder MapPersonsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/persons", async (Database db, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        {
+            var result = await ListAsync(db, q, page ?? 1, pageSize ?? 50, ct);
+            return Results.Ok(new { items = result.Items.Select(i => new { id = i.Id, externalId = i.ExternalId, name = i.Name }), total = result.Total });
+        });
+
+        return app;
+    }
+
+    public static async Task<PersonPage> ListAsync(Database db, string? q, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        await using var connection = await db.OpenAsync(ct);
+        var filter = "p.deleted_at IS NULL";
+        var pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + NameText.Normalize(q).ToLowerInvariant() + "%";
+        if (pattern is not null)
+        {
+            filter += " AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = p.id AND LOWER(n.text) LIKE @pattern)";
+        }
+
+        var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM persons p WHERE {filter}", new { pattern });
+        var items = await connection.QueryAsync<(long Id, string ExternalId, string Name)>(
+            $"SELECT p.id, p.external_id, p.primary_name FROM persons p WHERE {filter} ORDER BY p.primary_name, p.id LIMIT @take OFFSET @skip",
+            new { pattern, take = pageSize, skip = (page - 1) * pageSize });
+        return new PersonPage(items.Select(i => new PersonListItem(i.Id, i.ExternalId, i.Name)).ToList(), total);
+    }
+}

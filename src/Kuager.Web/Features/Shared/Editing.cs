@@ -1,0 +1,32 @@
+using Kuager.Core;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Kuager.Web.Features;
+
+/// <summary>What every create and edit form shares: who is editing, domain errors beside their fields, stale edits.</summary>
+public static class Editing
+{
+    /// <summary>The person responsible for a change: the signed-in user, or "web" until accounts exist.</summary>
+    public static string Actor(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "web";
+
+    /// <summary>
+    /// Puts the domain's validation errors beside the form fields they concern. Domain field names are camelCase
+    /// ("birthDate", "names[1]"); <paramref name="prefix"/> is the form model's property prefix ("Input").
+    /// </summary>
+    public static void AddTo(this ValidationException error, ModelStateDictionary modelState, string prefix, IReadOnlyDictionary<string, string>? fieldMap = null)
+    {
+        foreach (var e in error.Errors)
+        {
+            var field = fieldMap is not null && fieldMap.TryGetValue(e.Field, out var mapped) ? mapped : Pascal(e.Field);
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}", e.Message);
+        }
+    }
+
+    private static string Pascal(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
+}
+
+/// <summary>A stale edit, for the conflict panel: what the user tried, and what others changed meanwhile (field, theirs).</summary>
+public sealed record EditConflict(int YourVersion, int CurrentVersion, IReadOnlyList<FieldChange> TheirChanges)
+{
+    public static EditConflict From(StaleEditException e) => new(e.ExpectedVersion, e.CurrentVersion, e.TheirChanges);
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Kuager.Core;
+using Kuager.Storage;
+using Kuager.Storage.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Kuager.Web.Tests;
+
+/// <summary>
+/// The web app over a fresh database of its own (SQLite file or a database on the test PostgreSQL), hosted in
+/// memory with WebApplicationFactory. Intent methods keep tests about what a user does, not how.
+/// </summary>
+public sealed class KuagerApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private KuagerApp(TestDatabase db, WebApplicationFactory<Program> factory)
+    {
+        Db = db;
+        _factory = factory;
+        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public TestDatabase Db { get; }
+
+    public RecordStore Store => Db.Store;
+
+    public HttpClient Client { get; }
+
+    public static async Task<KuagerApp> StartAsync(Provider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting(KuagerWeb.DatabaseKey, db.Value);
+            b.UseEnvironment("Production");
+        });
+        return new KuagerApp(db, factory);
+    }
+
+    /// <summary>A new client with its own cookies: a second browser, for conflicting edits.</summary>
+    public HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public Task<Person> AddPersonAsync(string name = "Aigerim Testova", string? externalId = null) =>
+        Store.CreateAsync(Build.Person(name, externalId), "test");
+
+    /// <summary>GETs a page, asserts 200 and HTML, and parses it.</summary>
+    public async Task<IHtmlDocument> PageAsync(string url, HttpClient? client = null)
+    {
+        var response = await (client ?? Client).GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}\n{body[..Math.Min(body.Length, 2000)]}");
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString());
+        return new HtmlParser().ParseDocument(body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using Kuager.Storage;
+using Kuager.Storage.Tests;
+using Kuager.Web.Localization;
+
+namespace Kuager.Web.Tests;
+
+public sealed class LocalizationTests
+{
+    [Fact]
+    public void Every_text_is_in_English_Russian_and_Kazakh()
+    {
+        var missing = new TextLocalizer().All
+            .SelectMany(t => TextLocalizer.Cultures.Where(c => !t.Value.TryGetValue(c, out var s) || string.IsNullOrWhiteSpace(s)).Select(c => $"{t.Key} ({c})"))
+            .ToList();
+
+        Assert.True(missing.Count == 0, "texts without a translation:\n" + string.Join("\n", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_culture_query_switches_language_on_any_page_and_is_remembered(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var person = await app.AddPersonAsync();
+
+        var russian = await app.PageAsync($"/persons/{person.Id}?culture=ru");
+        Assert.Equal("ru", russian.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Люди", russian.QuerySelector("header")!.TextContent);
+
+        var remembered = await app.PageAsync("/");
+        Assert.Equal("ru", remembered.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Обзор", remembered.QuerySelector("h1")!.TextContent);
+
+        var kazakh = await app.PageAsync("/persons?culture=kk");
+        Assert.Equal("kk", kazakh.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Адамдар", kazakh.QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Pages_load_nothing_from_outside_the_app(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var person = await app.AddPersonAsync();
+        foreach (var url in new[] { "/", "/persons", $"/persons/{person.Id}" })
+        {
+            var page = await app.PageAsync(url);
+            var external = page.QuerySelectorAll("script[src], link[href], img[src]")
+                .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href") ?? "")
+                .Where(u => u.Contains("//", StringComparison.Ordinal))
+                .ToList();
+            Assert.True(external.Count == 0, $"{url} loads {string.Join(", ", external)}");
+            Assert.Empty(page.QuerySelectorAll("[style], style, script:not([src])"));
+        }
+
+        var css = await app.Client.GetAsync("/assets/site.css");
+        Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType?.ToString());
+    }
+}
