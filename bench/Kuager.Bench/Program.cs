@@ -7,9 +7,29 @@ using Kuager.Storage;
 // throughput and peak memory per provider. Usage:
 //   dotnet run -c Release --project bench/Kuager.Bench -- import ROWS DB [DB ...]
 //   DB: a SQLite path or a PostgreSQL connection string.
+if (args.Length == 4 && args[0] == "seed-web")
+{
+    // 100,000 people with events and citations, for the web speed benchmark (bench/run-web).
+    var db = Database.From(args[2]);
+    await Migrator.MigrateAsync(db);
+    var people = int.Parse(args[1], CultureInfo.InvariantCulture);
+    var events = int.Parse(args[3], CultureInfo.InvariantCulture);
+    var file = Path.Combine(Path.GetTempPath(), $"kuager-bench-{people}.csv");
+    if (!File.Exists(file))
+    {
+        SyntheticPeople.WriteCsv(file, people, seed: 42);
+    }
+
+    var imported = await new PersonImport(db, new ImportOptions("bench")).ImportFileAsync(file);
+    Console.Error.WriteLine($"seeded {imported.Imported:N0} people");
+    await SyntheticPeople.AddEventsAsync(db, people, events, seed: 7);
+    Console.Error.WriteLine($"seeded {events:N0} events with citations");
+    return 0;
+}
+
 if (args.Length < 3 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...]");
+    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...] | seed-web PEOPLE DB EVENTS");
     return 2;
 }
 
@@ -84,6 +104,36 @@ internal static class SyntheticPeople
     private static readonly string[] Family = ["Akhmetov", "Omarov", "Ospanov", "Sadykov", "Tursunov", "Kassymov", "Zhakupov", "Abdulla", "Nurmukhamed", "Serikbay"];
     private static readonly string[] Statuses = ["unknown", "detained", "in-camp", "imprisoned", "released", "missing"];
     private static readonly string[] Ethnicities = ["Kazakh", "Uyghur", "Kyrgyz", "Hui", ""];
+
+    private static readonly string[] EventTypes = ["detained", "taken-to-camp", "released", "contact-lost", "sentenced", "interrogated", "administrative-arrest", "picket"];
+
+    /// <summary>Events for random people through the record store (each a revision, statuses recomputed), and a source cited by some.</summary>
+    public static async Task AddEventsAsync(Database db, int people, int events, int seed)
+    {
+        var random = new Random(seed);
+        await using var session = await Session.BeginAsync(db, "bench");
+        var source = await session.CreateAsync(new Kuager.Core.Source { Kind = Kuager.Core.SourceKind.News, Title = "Fictional benchmark report", Text = "Fictional." });
+        for (var i = 0; i < events; i++)
+        {
+            var person = 1 + random.Next(people);
+            var saved = await session.CreateAsync(new Kuager.Core.Event
+            {
+                Type = EventTypes[random.Next(EventTypes.Length)],
+                Date = Kuager.Core.FuzzyDate.InMonth(2016 + random.Next(8), 1 + random.Next(12)),
+                Participants = [new Kuager.Core.Participant(Kuager.Core.ParticipantRole.Subject, person)],
+                Confidentiality = Kuager.Core.Confidentiality.Restricted,
+            });
+            if (i % 3 == 0)
+            {
+                await session.CreateAsync(new Kuager.Core.Citation
+                {
+                    SourceId = source.Id, TargetKind = Kuager.Core.RecordKind.Event, TargetId = saved.Id, Level = (Kuager.Core.EvidenceLevel)random.Next(5),
+                });
+            }
+        }
+
+        await session.CommitAsync();
+    }
 
     public static void WriteCsv(string path, int rows, int seed)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kuager.Storage;
+using Spectre.Console;
 
 namespace Kuager.Cli;
 
@@ -23,7 +24,15 @@ public static class ExportCommand
             int count;
             await using (var stream = File.Create(temp))
             {
-                count = await new PersonExport(database).WriteAsync(stream, kind, null, ct);
+                var export = new PersonExport(database);
+                count = console.Interactive
+                    ? await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("exporting", maxValue: 1);
+                        task.IsIndeterminate = true;
+                        return await export.WriteAsync(stream, kind, new Progress<int>(n => task.Description = $"exporting: {n:N0} people"), ct);
+                    })
+                    : await export.WriteAsync(stream, kind, null, ct);
             }
 
             File.Move(temp, target.FullName, overwrite: true);
