@@ -35,7 +35,7 @@ public sealed record Citation : IRecord
     public IReadOnlyList<ValidationError> Validate() => new Rules()
         .When(SourceId <= 0, "sourceId", "must refer to an existing source")
         .When(!CitableKinds.Contains(TargetKind), "targetKind",
-            $"a citation supports a person, event, case or relationship, not {(Enum.IsDefined(TargetKind) ? "a " + WireCode.Of(TargetKind) : "that")}")
+            "a citation supports a person, event, case or relationship, not a {0}", Enum.IsDefined(TargetKind) ? WireCode.Of(TargetKind) : "kind of record it does not know")
         .When(TargetId <= 0, "targetId", "must refer to an existing record")
         .When(!Enum.IsDefined(Level), "level", "must be 0 to 4")
         .MaxLength("quote", Quote, 10_000)

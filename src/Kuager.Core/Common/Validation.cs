@@ -1,8 +1,19 @@
 namespace Kuager.Core;
 
-/// <summary>One thing wrong with a record, named by the field it concerns (as the form and the API call it).</summary>
+/// <summary>
+/// One thing wrong with a record, named by the field it concerns (as the form and the API call it). The message is
+/// English; <see cref="Template"/> (the message with {0} placeholders for <see cref="Args"/>) is the key under which
+/// the web finds its Russian and Kazakh translations, so forms and API errors speak the reader's language.
+/// </summary>
 public sealed record ValidationError(string Field, string Message)
 {
+    public string Template { get; init; } = Message;
+
+    public IReadOnlyList<object?> Args { get; init; } = [];
+
+    public static ValidationError Of(string field, string template, params object?[] args) =>
+        new(field, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args)) { Template = template, Args = args };
+
     public override string ToString() => $"{Field}: {Message}";
 }
 
@@ -26,6 +37,23 @@ public sealed class Rules
         return this;
     }
 
+    /// <summary>An error whose message has values in it: the template stays the translation key.</summary>
+    public Rules Add(string field, string template, params object?[] args)
+    {
+        _errors.Add(ValidationError.Of(field, template, args));
+        return this;
+    }
+
+    public Rules When(bool broken, string field, string template, params object?[] args)
+    {
+        if (broken)
+        {
+            Add(field, template, args);
+        }
+
+        return this;
+    }
+
     public Rules Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -40,7 +68,7 @@ public sealed class Rules
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, $"is {value.Length} characters long; the limit is {max}");
+            Add(field, "is {0} characters long; the limit is {1}", value.Length, max);
         }
 
         return this;

@@ -50,7 +50,7 @@ public sealed record Event : IRecord
 
         var rules = new Rules()
             .Required("type", Type)
-            .When(!string.IsNullOrEmpty(Type) && !EventType.IsValidCode(Type), "type", $"\"{Type}\" is not an event type code")
+            .When(!string.IsNullOrEmpty(Type) && !EventType.IsValidCode(Type), "type", "\"{0}\" is not an event type code", Type)
             .Positive("placeId", PlaceId)
             .MaxLength("description", Description, 20_000)
             .When(TermDays is < 0 or > 36_500, "termDays", "must be between 0 and 36500 days")

@@ -16,7 +16,7 @@ public sealed record EventType(string Code, string Label, EventRegion Region, Pe
 {
     public IReadOnlyList<ValidationError> Validate() => new Rules()
         .Required("code", Code)
-        .When(!string.IsNullOrEmpty(Code) && !IsValidCode(Code), "code", $"\"{Code}\" must be lower-case letters, digits and hyphens")
+        .When(!string.IsNullOrEmpty(Code) && !IsValidCode(Code), "code", "\"{0}\" must be lower-case letters, digits and hyphens", Code)
         .Required("label", Label)
         .MaxLength("label", Label, 200)
         .Errors;

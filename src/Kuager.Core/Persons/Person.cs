@@ -103,7 +103,7 @@ public sealed record Person : IRecord
 
         foreach (var group in Names.GroupBy(n => (n.Text, n.Script)).Where(g => g.Count() > 1))
         {
-            rules.Add("names", $"\"{group.Key.Text}\" is listed twice");
+            rules.Add("names", "\"{0}\" is listed twice", group.Key.Text);
         }
 
         foreach (var c in Citizenships)
@@ -114,7 +114,7 @@ public sealed record Person : IRecord
         if (BirthDate is not null)
         {
             rules.When(BirthDate.Start.Year < 1900 || BirthDate.End > DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), "birthDate",
-                $"{BirthDate.ToCanonical()} is not a plausible birth date");
+                "{0} is not a plausible birth date", BirthDate.ToCanonical());
         }
 
         foreach (var id in OtherIds)

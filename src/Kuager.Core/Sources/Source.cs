@@ -57,7 +57,7 @@ public sealed record Source : IRecord
             .MaxLength("publisher", Publisher, 300)
             .MaxLength("author", Author, 300)
             .MaxLength("url", Url, 2_000)
-            .When(Url is not null && !IsWebAddress(Url), "url", $"\"{Url}\" is not a web address (http or https)")
+            .When(Url is not null && !IsWebAddress(Url), "url", "\"{0}\" is not a web address (http or https)", Url)
             .MaxLength("language", Language, 35);
         if (File is not null)
         {

@@ -77,7 +77,7 @@ public sealed class FileStore(string root)
     {
         var size = await session.Connection.ExecuteScalarAsync<long?>(
             "SELECT size FROM files WHERE sha256 = @Sha256", new { file.Sha256 }, session.Transaction);
-        rules.When(size is null, field, $"file {file.Sha256} has not been uploaded")
-            .When(size is not null && size != file.Size, field, $"file {file.Sha256} is {size} bytes, not {file.Size}");
+        rules.When(size is null, field, "file {0} has not been uploaded", file.Sha256)
+            .When(size is not null && size != file.Size, field, "file {0} is {1} bytes, not {2}", file.Sha256, size, file.Size);
     }
 }

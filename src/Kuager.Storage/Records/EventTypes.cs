@@ -37,7 +37,7 @@ public static class EventTypes
 
         var exists = await session.Connection.ExecuteScalarAsync<string?>(
             "SELECT code FROM event_types WHERE code = @Code", new { type.Code }, session.Transaction);
-        rules.When(exists is not null, "code", $"\"{type.Code}\" is already in the vocabulary");
+        rules.When(exists is not null, "code", "\"{0}\" is already in the vocabulary", type.Code);
         rules.ThrowIfAny();
         await session.Connection.ExecuteAsync(
             "INSERT INTO event_types (code, label, region, implies, builtin) VALUES (@Code, @Label, @Region, @Implies, 0)",

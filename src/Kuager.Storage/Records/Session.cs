@@ -250,7 +250,7 @@ public sealed class Session : IAsyncDisposable
         {
             if (!await RecordTables.ExistsAsync(Connection, Transaction, reference.Kind, reference.Id))
             {
-                rules.Add(reference.Field, $"there is no {WireCode.Of(reference.Kind)} {reference.Id}");
+                rules.Add(reference.Field, "there is no {0} {1}", WireCode.Of(reference.Kind), reference.Id);
             }
         }
 

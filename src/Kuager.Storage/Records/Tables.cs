@@ -42,7 +42,7 @@ internal sealed class PersonTable : RecordTable<Person>
     {
         var other = await session.Connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM persons WHERE external_id = @ExternalId AND id <> @Id", new { p.ExternalId, p.Id }, session.Transaction);
-        rules.When(other is not null, "externalId", $"\"{p.ExternalId}\" is already the external id of person {other}");
+        rules.When(other is not null, "externalId", "\"{0}\" is already the external id of person {1}", p.ExternalId, other);
     }
 
     public override async Task WriteChildrenAsync(Session session, Person p)
@@ -124,7 +124,7 @@ internal sealed class PlaceTable : RecordTable<Place>
         var path = await PathAsync(session, p);
         var other = await session.Connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM places WHERE path = @path AND id <> @Id AND deleted_at IS NULL", new { path, p.Id }, session.Transaction);
-        rules.When(other is not null, "names", $"\"{path}\" already exists (place {other})");
+        rules.When(other is not null, "names", "\"{0}\" already exists (place {1})", path, other);
     }
 
     public override async Task AfterChangeAsync(Session session, Place? before, Place? after)
@@ -192,7 +192,7 @@ internal sealed class RelationshipTable : RecordTable<Relationship>
         var other = await session.Connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM relationships WHERE person_a_id = @PersonAId AND person_b_id = @PersonBId AND type = @type AND id <> @Id AND deleted_at IS NULL",
             new { r.PersonAId, r.PersonBId, type = WireCode.Of(r.Type), r.Id }, session.Transaction);
-        rules.When(other is not null, "type", $"this relationship is already recorded (relationship {other})");
+        rules.When(other is not null, "type", "this relationship is already recorded (relationship {0})", other);
     }
 }
 
@@ -229,7 +229,7 @@ internal sealed class EventTable : RecordTable<Event>
     {
         var known = await session.Connection.ExecuteScalarAsync<string?>(
             "SELECT code FROM event_types WHERE code = @Type", new { e.Type }, session.Transaction);
-        rules.When(known is null && EventType.IsValidCode(e.Type ?? ""), "type", $"\"{e.Type}\" is not in the event vocabulary; add it first");
+        rules.When(known is null && EventType.IsValidCode(e.Type ?? ""), "type", "\"{0}\" is not in the event vocabulary; add it first", e.Type);
     }
 
     public override Task WriteChildrenAsync(Session session, Event e) => ReplaceRowsAsync(session, "event_participants", "event_id", e.Id,
