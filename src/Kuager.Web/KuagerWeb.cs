@@ -28,6 +28,7 @@ public static class KuagerWeb
         builder.Services.AddKuagerLocalization();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddApplicationPart(typeof(KuagerWeb).Assembly).AddViewLocalization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
@@ -43,7 +44,8 @@ public static class KuagerWeb
         app.UseKuagerLocalization();
         app.MapAssets();
         app.MapHealth();
-        app.MapPersonsApi();
+        app.MapApi();
+        app.MapTestimonyFiles();
         app.MapRazorPages();
     }
 }

@@ -162,6 +162,17 @@ public sealed class RecordStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_place_without_a_name_is_refused_as_input_not_a_crash(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => db.Store.CreateAsync(new Place { Names = [] }, Alice));
+
+        Assert.Contains(error.Errors, e => e.Field == "names");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task External_ids_are_unique(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -57,3 +57,34 @@ public sealed class LocalizationTests
         Assert.Equal("text/css; charset=utf-8", css.Content.Headers.ContentType?.ToString());
     }
 }
+
+public sealed class ValidationMessageTests
+{
+    [Theory]
+    [InlineData("en", "is 301 characters long; the limit is 300")]
+    [InlineData("ru", "длина 301 символов; предел 300")]
+    [InlineData("kk", "ұзындығы 301 таңба; шегі 300")]
+    public void Domain_errors_are_shown_in_the_readers_language_with_their_values(string culture, string expected)
+    {
+        var error = new Kuager.Core.Rules().MaxLength("title", new string('x', 301), 300).Errors.Single();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(expected, TextLocalizer.Shared.Localize(error));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void A_message_without_a_translation_falls_back_to_its_English_text()
+    {
+        var error = new Kuager.Core.ValidationError("x", "something new and untranslated");
+        Assert.Equal("something new and untranslated", TextLocalizer.Shared.Localize(error));
+    }
+}

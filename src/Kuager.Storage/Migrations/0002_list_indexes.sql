@@ -7,3 +7,12 @@ DROP INDEX ix_persons_status;
 DROP INDEX ix_persons_ethnicity;
 CREATE INDEX ix_person_citizenships_country_person ON person_citizenships(country, person_id);
 CREATE INDEX ix_citations_kind_level ON citations(target_kind, level, target_id) WHERE deleted_at IS NULL;
+-- Counting people by hometown (dashboard, place pages): 170 ms -> 8 ms at 100,000 people.
+CREATE INDEX ix_persons_hometown_live ON persons(hometown_id) WHERE deleted_at IS NULL;
+DROP INDEX ix_persons_hometown;
+-- What an organisation took part in; sources listed by kind and date.
+CREATE INDEX ix_case_parties_organization ON case_parties(organization_id);
+CREATE INDEX ix_cases_court ON cases(court_organization_id);
+CREATE INDEX ix_sources_kind_date ON sources(kind, date_sort) WHERE deleted_at IS NULL;
+CREATE INDEX ix_sources_date ON sources(date_sort) WHERE deleted_at IS NULL;
+CREATE INDEX ix_testimonies_recorded ON testimonies(recorded_sort) WHERE deleted_at IS NULL;

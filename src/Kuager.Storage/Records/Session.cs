@@ -254,6 +254,8 @@ public sealed class Session : IAsyncDisposable
             }
         }
 
+        // The checks against stored data (paths, uniqueness) assume a record that keeps its own rules.
+        rules.ThrowIfAny();
         await table.ValidateAsync(this, record, rules);
         rules.ThrowIfAny();
         return record;

@@ -19,6 +19,9 @@ public sealed class TextLocalizer : IStringLocalizer
 
     public TextLocalizer() => _texts = Load();
 
+    /// <summary>The one instance: texts are read once from the assembly and never change.</summary>
+    public static TextLocalizer Shared { get; } = new();
+
     /// <summary>Every key with its translations, for the test that checks no language is missing.</summary>
     public IReadOnlyDictionary<string, FrozenDictionary<string, string>> All => _texts;
 
@@ -35,6 +38,15 @@ public sealed class TextLocalizer : IStringLocalizer
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         _texts.Keys.Select(k => Find(k, CultureInfo.CurrentUICulture));
+
+    /// <summary>A domain validation message in the reader's language (its English template is the key); English when untranslated.</summary>
+    public string Localize(Kuager.Core.ValidationError error)
+    {
+        var template = Find(error.Template, CultureInfo.CurrentUICulture);
+        return template.ResourceNotFound
+            ? error.Message
+            : string.Format(CultureInfo.CurrentCulture, template.Value, [.. error.Args]);
+    }
 
     /// <summary>The text in a given language, for code that renders outside a request (charts, exports).</summary>
     public string In(string name, string culture) => Find(name, CultureInfo.GetCultureInfo(culture)).Value;
@@ -88,7 +100,7 @@ public static class LocalizationSetup
 
     public static IServiceCollection AddKuagerLocalization(this IServiceCollection services)
     {
-        services.AddSingleton<TextLocalizer>();
+        services.AddSingleton(TextLocalizer.Shared);
         services.AddSingleton<IStringLocalizerFactory, TextLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddLocalization();

@@ -1,26 +1,143 @@
+using Dapper;
 using Kuager.Core;
 using Kuager.Storage;
+using Kuager.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Persons;
 
-public sealed class DetailsModel(RecordStore store) : PageModel
+/// <summary>"Child of", "sibling of": who the other person is to this one, and how to find them (id or external id).</summary>
+public sealed class RelateInput
 {
-    public Person Person { get; private set; } = null!;
+    /// <summary>What the other person is to this one: parent, child, sibling, spouse, other-relative, acquaintance.</summary>
+    public string Type { get; set; } = "parent";
 
-    public IReadOnlyList<Revision> History { get; private set; } = [];
+    public string? Other { get; set; }
+}
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocalizer> t) : PageModel
+{
+    public static readonly string[] RelationChoices = ["parent", "child", "sibling", "spouse", "other-relative", "acquaintance"];
+
+    private static readonly string[] Notices = ["created", "saved", "undone", "related"];
+
+    public PersonDossier? Dossier { get; private set; }
+
+    /// <summary>A known notice code from the redirect after a change ("saved", "undone").</summary>
+    public string? Notice { get; private set; }
+
+    public string? UndoError { get; private set; }
+
+    public StatusTimelineChart? Timeline { get; private set; }
+
+    public FamilyGraph? Family { get; private set; }
+
+    [BindProperty]
+    public RelateInput Relate { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(long id, string? notice, CancellationToken ct)
     {
-        var person = await store.GetAsync<Person>(id, ct);
-        if (person is null)
+        Notice = notice is not null && Notices.Contains(notice) ? notice : null;
+        return await ShowAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(long id, long revisionId, CancellationToken ct)
+    {
+        var history = await store.HistoryAsync(RecordKind.Person, id, ct);
+        if (!history.Any(r => r.Id == revisionId) || await store.GetAsync<Person>(id, ct) is null)
         {
-            return NotFound();
+            return await ShowAsync(id, ct);
         }
 
-        Person = person;
-        History = await store.HistoryAsync(RecordKind.Person, id, ct);
+        try
+        {
+            await store.UndoAsync(revisionId, Editing.Actor(HttpContext), ct);
+        }
+        catch (RevisionConflictException e)
+        {
+            UndoError = e.Message;
+            return await ShowAsync(id, ct);
+        }
+
+        // Undoing the creation deletes the person: there is no page left to return to.
+        return await store.GetAsync<Person>(id, ct) is null ? Redirect("/persons") : Redirect($"/persons/{id}?notice=undone");
+    }
+
+    public async Task<IActionResult> OnPostRelateAsync(long id, CancellationToken ct)
+    {
+        if (await store.GetAsync<Person>(id, ct) is null)
+        {
+            return await ShowAsync(id, ct);
+        }
+
+        var other = await FindPersonAsync(Relate.Other, ct);
+        if (other is null)
+        {
+            ModelState.AddModelError("Relate.Other", t["persons.PersonNotFound", Relate.Other ?? ""]);
+        }
+
+        if (!RelationChoices.Contains(Relate.Type))
+        {
+            ModelState.AddModelError("Relate.Type", t["persons.UnknownChoice"]);
+        }
+
+        if (!ModelState.IsValid || other is not { } otherId)
+        {
+            return await ShowAsync(id, ct);
+        }
+
+        var relationship = Relate.Type switch
+        {
+            "parent" => Relationship.ChildOf(id, otherId),
+            "child" => Relationship.ChildOf(otherId, id),
+            _ => new Relationship { PersonAId = id, PersonBId = otherId, Type = WireCode.Parse<RelationshipType>(Relate.Type) },
+        };
+        try
+        {
+            await store.CreateAsync(relationship, Editing.Actor(HttpContext), ct);
+        }
+        catch (ValidationException e)
+        {
+            e.AddTo(ModelState, "Relate", new Dictionary<string, string> { ["personAId"] = "Other", ["personBId"] = "Other", ["type"] = "Other" });
+            return await ShowAsync(id, ct);
+        }
+
+        return Redirect($"/persons/{id}?notice=related");
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    {
+        Dossier = await PersonDossier.LoadAsync(store, id, ct);
+        if (Dossier is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Timeline = StatusTimelineChart.Build(Dossier.StatusHistory, DateOnly.FromDateTime(DateTime.UtcNow));
+        Family = FamilyGraph.Build(Dossier.Person.Id, Dossier.Person.PrimaryName.Text, Dossier.Relatives);
         return Page();
+    }
+
+    /// <summary>By external id first (the group's own key), then by the registry id.</summary>
+    private async Task<long?> FindPersonAsync(string? key, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var value = key.Trim();
+        await using var c = await store.Database.OpenAsync(ct);
+        var byExternal = await c.ExecuteScalarAsync<long?>(
+            "SELECT id FROM persons WHERE external_id = @value AND deleted_at IS NULL", new { value });
+        if (byExternal is not null || !long.TryParse(value, out var number))
+        {
+            return byExternal;
+        }
+
+        return await c.ExecuteScalarAsync<long?>("SELECT id FROM persons WHERE id = @number AND deleted_at IS NULL", new { number });
     }
 }

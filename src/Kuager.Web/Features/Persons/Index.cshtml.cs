@@ -6,16 +6,27 @@ namespace Kuager.Web.Features.Persons;
 
 public sealed class IndexModel(Database db) : PageModel
 {
-    public const int PageSize = 50;
-
     [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    public PersonFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public PersonListResult Result { get; private set; } = new([], 0, new Dictionary<string, string>());
 
-    public PersonPage Result { get; private set; } = new([], 0);
+    public PersonFilterChoices Choices { get; private set; } = new([], [], [], [], []);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await PersonEndpoints.ListAsync(db, Q, Math.Max(PageNumber, 1), PageSize, ct);
+    public int PageNumber => Math.Max(Filter.P, 1);
+
+    public int PageCount => (int)Math.Max(1, (Result.Total + PersonList.PageSize - 1) / PersonList.PageSize);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Unparseable numbers (page=abc) are model-state errors; the list shows page 1 rather than failing.
+        ModelState.Clear();
+        Choices = await PersonList.ChoicesAsync(db, ct);
+        Result = await PersonList.QueryAsync(db, Filter, ct);
+    }
+
+    /// <summary>The list URL for another page, keeping every filter.</summary>
+    public string PageUrl(int page) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/persons",
+            Filter.Query().Append(new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -18,7 +18,7 @@ public static class Editing
         foreach (var e in error.Errors)
         {
             var field = fieldMap is not null && fieldMap.TryGetValue(e.Field, out var mapped) ? mapped : Pascal(e.Field);
-            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}", e.Message);
+            modelState.AddModelError(string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}", Localization.TextLocalizer.Shared.Localize(e));
         }
     }
 

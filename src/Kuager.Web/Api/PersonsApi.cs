@@ -4,23 +4,14 @@ using Kuager.Storage;
 
 namespace Kuager.Web;
 
+/// <summary>One row of the people list: the page and GET /api/v1/persons show exactly these fields.</summary>
 public sealed record PersonListItem(long Id, string ExternalId, string Name);
 
 public sealed record PersonPage(IReadOnlyList<PersonListItem> Items, long Total);
 
+/// <summary>The people list, shared by the persons page and the API (whose JSON is {"items": [...], "total": N}).</summary>
 public static class PersonEndpoints
 {
-    public static IEndpointRouteBuilder MapPersonsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/v1/persons", async (Database db, string? q, int? page, int? pageSize, CancellationToken ct) =>
-        {
-            var result = await ListAsync(db, q, page ?? 1, pageSize ?? 50, ct);
-            return Results.Ok(new { items = result.Items.Select(i => new { id = i.Id, externalId = i.ExternalId, name = i.Name }), total = result.Total });
-        });
-
-        return app;
-    }
-
     public static async Task<PersonPage> ListAsync(Database db, string? q, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(page, 1);

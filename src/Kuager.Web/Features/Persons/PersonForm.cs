@@ -1,0 +1,264 @@
+using System.Globalization;
+using Dapper;
+using Kuager.Core;
+using Kuager.Names;
+using Kuager.Storage;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Kuager.Web.Features.Persons;
+
+public sealed class NameInput
+{
+    public string? Text { get; set; }
+
+    /// <summary>A script code ("kk-Cyrl"), or "detect" to read it from the letters.</summary>
+    public string Script { get; set; } = PersonForm.Detect;
+
+    public string Kind { get; set; } = "alias";
+}
+
+/// <summary>The create and edit form of a person, as typed: parsed and checked by <see cref="PersonForm"/>.</summary>
+public sealed class PersonInput
+{
+    /// <summary>The version the edit is based on; a stale one is refused with the conflict panel.</summary>
+    public int Version { get; set; }
+
+    public List<NameInput> Names { get; set; } = [];
+
+    public string Gender { get; set; } = "unknown";
+
+    /// <summary>A canonical fuzzy date ("1979", "1979-spring") or words ("spring 1979", "в 1979 году").</summary>
+    public string? BirthDate { get; set; }
+
+    public string? Ethnicity { get; set; }
+
+    /// <summary>Comma separated: "PRC, Kazakhstan".</summary>
+    public string? Citizenships { get; set; }
+
+    /// <summary>A place path, "China > Xinjiang > Ili", or one place name when it is unique.</summary>
+    public string? Hometown { get; set; }
+
+    public string? Occupation { get; set; }
+
+    public string? Notes { get; set; }
+
+    public string Confidentiality { get; set; } = "restricted";
+
+    public string? ExternalId { get; set; }
+
+    public static PersonInput From(Person p, string? hometownPath) => new()
+    {
+        Version = p.Version,
+        Names = p.Names.Select(n => new NameInput { Text = n.Text, Script = n.Script.Code(), Kind = WireCode.Of(n.Kind) }).ToList(),
+        Gender = WireCode.Of(p.Gender),
+        BirthDate = PersonForm.Shown(p.BirthDate),
+        Ethnicity = p.Ethnicity,
+        Citizenships = string.Join(", ", p.Citizenships),
+        Hometown = hometownPath,
+        Occupation = p.Occupation,
+        Notes = p.Notes,
+        Confidentiality = WireCode.Of(p.Confidentiality),
+        ExternalId = p.ExternalId,
+    };
+
+    /// <summary>Empty name rows to type into, so more names can be added without script.</summary>
+    public PersonInput WithEmptyNameRows()
+    {
+        if (Names.Count == 0)
+        {
+            Names.Add(new NameInput { Kind = "primary" });
+        }
+
+        var empty = Names.Count(n => string.IsNullOrWhiteSpace(n.Text));
+        while (empty < 3 || Names.Count < 4)
+        {
+            Names.Add(new NameInput());
+            empty++;
+        }
+
+        return this;
+    }
+}
+
+/// <summary>Turns the typed form into a person: dates and places resolved, errors put beside their fields.</summary>
+public static class PersonForm
+{
+    public const string Detect = "detect";
+    public const string Prefix = "Input";
+
+    /// <summary>The birth date as the form shows it: the source's words when there are any, else the canonical form.</summary>
+    public static string? Shown(FuzzyDate? date) => date is null ? null : date.Text ?? date.ToCanonical();
+
+    public static async Task<Person?> ToPersonAsync(PersonInput input, Person? current, Database db, ModelStateDictionary state, IStringLocalizer t, CancellationToken ct)
+    {
+        var names = new List<PersonName>();
+        var nameRows = new Dictionary<string, string>();
+        for (var i = 0; i < input.Names.Count; i++)
+        {
+            var row = input.Names[i];
+            if (string.IsNullOrWhiteSpace(row.Text))
+            {
+                continue;
+            }
+
+            var text = NameText.Normalize(row.Text);
+            var script = ScriptDetector.Detect(text);
+            if (row.Script != Detect && !Scripts.TryParse(row.Script, out script))
+            {
+                state.AddModelError($"{Prefix}.Names[{i}].Script", t["persons.UnknownScript"]);
+            }
+
+            if (!WireCode.TryParse<NameKind>(row.Kind, out var kind))
+            {
+                state.AddModelError($"{Prefix}.Names[{i}].Kind", t["persons.UnknownChoice"]);
+            }
+
+            nameRows[$"names[{names.Count}]"] = $"Names[{i}].Text";
+            names.Add(new PersonName(text, script, kind));
+        }
+
+        if (!WireCode.TryParse<Gender>(input.Gender, out var gender))
+        {
+            state.AddModelError($"{Prefix}.Gender", t["persons.UnknownChoice"]);
+        }
+
+        if (!WireCode.TryParse<Confidentiality>(input.Confidentiality, out var confidentiality))
+        {
+            state.AddModelError($"{Prefix}.Confidentiality", t["persons.UnknownChoice"]);
+        }
+
+        var birth = ParseBirthDate(input.BirthDate, current?.BirthDate, state, t);
+        var hometown = await ResolvePlaceAsync(db, input.Hometown, state, t, ct);
+        var citizenships = (input.Citizenships ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var externalId = string.IsNullOrWhiteSpace(input.ExternalId)
+            ? current is null ? await NextExternalIdAsync(db, ct) : ""
+            : input.ExternalId.Trim();
+        if (!state.IsValid)
+        {
+            return null;
+        }
+
+        var person = (current ?? new Person { ExternalId = externalId, Names = names }) with
+        {
+            Version = current is null ? 0 : input.Version,
+            ExternalId = externalId,
+            Names = names,
+            Gender = gender,
+            BirthDate = birth,
+            Ethnicity = Blank(input.Ethnicity),
+            Citizenships = citizenships,
+            HometownId = hometown,
+            Occupation = Blank(input.Occupation),
+            Notes = Blank(input.Notes),
+            Confidentiality = confidentiality,
+        };
+
+        var errors = person.Validate();
+        if (errors.Count > 0)
+        {
+            new ValidationException(errors).AddTo(state, Prefix, FieldMap(nameRows));
+            return null;
+        }
+
+        return person;
+    }
+
+    /// <summary>Where the domain's field names go on this form.</summary>
+    public static IReadOnlyDictionary<string, string> FieldMap(IReadOnlyDictionary<string, string>? nameRows = null)
+    {
+        var map = new Dictionary<string, string>(nameRows ?? new Dictionary<string, string>())
+        {
+            ["hometownId"] = "Hometown",
+            ["otherIds"] = "ExternalId",
+        };
+        return map;
+    }
+
+    private static FuzzyDate? ParseBirthDate(string? value, FuzzyDate? unchanged, ModelStateDictionary state, IStringLocalizer t)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        // The words the record already had stay as they are, even if the parser would now read them differently.
+        if (unchanged is not null && value.Trim() == Shown(unchanged)?.Trim())
+        {
+            return unchanged;
+        }
+
+        if (FuzzyDate.TryParseCanonical(value, out var canonical, out _))
+        {
+            return canonical;
+        }
+
+        if (FuzzyDate.TryParseText(value.Trim(), DateOnly.FromDateTime(DateTime.UtcNow), out var words))
+        {
+            return words;
+        }
+
+        state.AddModelError($"{Prefix}.BirthDate", t["persons.BirthDateNotUnderstood"]);
+        return null;
+    }
+
+    /// <summary>A place by its path ("China > Xinjiang > Ili"), or by its name alone when only one place has it.</summary>
+    public static async Task<long?> ResolvePlaceAsync(Database db, string? value, ModelStateDictionary state, IStringLocalizer t, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Place.TryParsePath(value.Trim(), out var levels, out _))
+        {
+            state.AddModelError($"{Prefix}.Hometown", t["persons.PlaceNotFound", value.Trim()]);
+            return null;
+        }
+
+        var path = string.Join(Place.PathSeparator, levels);
+        await using var c = await db.OpenAsync(ct);
+        var id = await c.ExecuteScalarAsync<long?>("SELECT id FROM places WHERE path = @path AND deleted_at IS NULL", new { path })
+            ?? await c.ExecuteScalarAsync<long?>("SELECT MIN(id) FROM places WHERE LOWER(path) = @lower AND deleted_at IS NULL", new { lower = path.ToLowerInvariant() });
+        if (id is null && levels.Count == 1)
+        {
+            var named = (await c.QueryAsync<long>("SELECT id FROM places WHERE name = @name AND deleted_at IS NULL LIMIT 2", new { name = levels[0] })).ToList();
+            id = named.Count == 1 ? named[0] : null;
+        }
+
+        if (id is null)
+        {
+            state.AddModelError($"{Prefix}.Hometown", t["persons.PlaceNotFound", path]);
+        }
+
+        return id;
+    }
+
+    /// <summary>"K-000124": the group's next free key, when the volunteer leaves it blank.</summary>
+    public static async Task<string> NextExternalIdAsync(Database db, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var next = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM persons");
+        for (; ; next++)
+        {
+            var candidate = "K-" + next.ToString("D6", CultureInfo.InvariantCulture);
+            if (await c.ExecuteScalarAsync<long?>("SELECT id FROM persons WHERE external_id = @candidate", new { candidate }) is null)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    public static async Task<string?> PlacePathAsync(Database db, long? placeId, CancellationToken ct)
+    {
+        if (placeId is null)
+        {
+            return null;
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<string?>("SELECT path FROM places WHERE id = @placeId", new { placeId });
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
