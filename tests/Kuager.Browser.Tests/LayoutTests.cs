@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 
 namespace Kuager.Browser.Tests;
 
-public sealed class LayoutTests
+public sealed class LayoutTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
     public async Task Names_containing_markup_render_as_text_and_run_nothing()
     {
-        await using var host = await BrowserHost.StartAsync();
+        var host = fixture.Host;
         var person = await host.Db.Store.CreateAsync(new Person
         {
             ExternalId = "X-1",
@@ -30,7 +30,7 @@ public sealed class LayoutTests
     [Fact]
     public async Task The_language_switch_changes_every_label_and_is_remembered()
     {
-        await using var host = await BrowserHost.StartAsync();
+        var host = fixture.Host;
         var page = await host.NewPageAsync();
         await page.GotoAsync("/");
         await BrowserHost.ScreenshotAsync(page, "dashboard-en");

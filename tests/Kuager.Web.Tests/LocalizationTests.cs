@@ -88,3 +88,20 @@ public sealed class ValidationMessageTests
         Assert.Equal("something new and untranslated", TextLocalizer.Shared.Localize(error));
     }
 }
+
+public sealed class EventTypeTextTests
+{
+    [Fact]
+    public void Every_built_in_event_type_has_a_translated_label()
+    {
+        var texts = new TextLocalizer().All;
+        var missing = Kuager.Core.EventVocabulary.Defaults.Where(t => !texts.ContainsKey("eventtype." + t.Code)).Select(t => t.Code).ToList();
+        Assert.True(missing.Count == 0, "event types without texts: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void A_type_a_group_added_itself_keeps_its_own_label()
+    {
+        Assert.Equal("Hunger strike", Kuager.Web.Features.EventTypeText.Label("hunger-strike", "Hunger strike"));
+    }
+}

@@ -22,6 +22,7 @@
             list.textContent = "";
             (Array.isArray(items) ? items : items.items || []).forEach(function (item) {
               var li = document.createElement("li");
+              li.setAttribute("role", "option");
               var a = document.createElement("a");
               a.href = "/persons/" + item.id;
               a.textContent = item.name;

@@ -48,6 +48,9 @@ public sealed class TextLocalizer : IStringLocalizer
             : string.Format(CultureInfo.CurrentCulture, template.Value, [.. error.Args]);
     }
 
+    /// <summary>The text in the reader's language, or null when there is no such key.</summary>
+    public string? Get(string name) => Find(name, CultureInfo.CurrentUICulture) is { ResourceNotFound: false } text ? text.Value : null;
+
     /// <summary>The text in a given language, for code that renders outside a request (charts, exports).</summary>
     public string In(string name, string culture) => Find(name, CultureInfo.GetCultureInfo(culture)).Value;
 
@@ -106,7 +109,7 @@ public static class LocalizationSetup
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = TextLocalizer.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
+            var cultures = TextLocalizer.Cultures.Select(Culture).ToList();
             o.DefaultRequestCulture = new RequestCulture("en");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
@@ -118,6 +121,24 @@ public static class LocalizationSetup
             ];
         });
         return services;
+    }
+
+    /// <summary>
+    /// The culture for a language. English dates are written the British way (22/11/2026, 24-hour time): the
+    /// neutral "en" culture writes 11/22/2026, which readers in Kazakhstan and Europe read as the 11th of month 22.
+    /// </summary>
+    private static CultureInfo Culture(string language)
+    {
+        if (language != "en")
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+
+        var english = new CultureInfo("en")
+        {
+            DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.Clone(),
+        };
+        return CultureInfo.ReadOnly(english);
     }
 
     /// <summary>Picks the language for each request, and remembers a choice made with ?culture= in a cookie.</summary>

@@ -135,7 +135,10 @@ public sealed class PersonPageTests
         Assert.Single(history);
         Assert.Contains("volunteer-1", history[0].TextContent);
         Assert.Contains("externalId", history[0].TextContent);
-        Assert.NotNull(history[0].QuerySelector("form[method=post] input[name=__RequestVerificationToken]"));
+        // The only revision is the creation, which the page does not offer to undo (it would delete the person).
+        Assert.Null(history[0].QuerySelector("form[method=post]"));
+        Assert.NotNull(page.QuerySelector($"a[href='/events/new?person={id}']"));
+        Assert.NotNull(page.QuerySelector($"a[href='/testimonies/new?person={id}']"));
 
         Assert.Empty(page.QuerySelectorAll("[style], style, script:not([src])"));
     }

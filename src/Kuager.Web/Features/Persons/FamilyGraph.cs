@@ -7,7 +7,8 @@ public sealed record FamilyNode(long PersonId, string Name, string Role, double 
     public double CenterY => Y + (FamilyGraph.NodeHeight / 2);
 
     /// <summary>Long names are cut on the drawing; the full name is in its title and in the table.</summary>
-    public string ShortName => Name.Length <= 22 ? Name : Name[..21] + "…";
+    // Sized to the node: bold text at 12px fits about 19 characters in 150 units (a longer name is in the link title and the table).
+    public string ShortName => Name.Length <= 19 ? Name : Name[..18] + "…";
 }
 
 public sealed record FamilyEdge(double X1, double Y1, double X2, double Y2, bool Dashed);

@@ -54,7 +54,7 @@ public sealed record PersonDossier(
             new { id });
         var events = eventRows
             .Select(r => (Event: Read<Event>(r.Id, r.Version, r.Data), r.Role, r.Path))
-            .Select(r => new PersonEventItem(r.Event, vocabulary.TryGetValue(r.Event.Type, out var t) ? t.Label : r.Event.Type,
+            .Select(r => new PersonEventItem(r.Event, vocabulary.TryGetValue(r.Event.Type, out var t) ? t.Localized() : r.Event.Type,
                 WireCode.Parse<ParticipantRole>(r.Role), r.Path))
             .OrderBy(e => e.Event.Date is null ? 1 : 0).ThenBy(e => e.Event.Date).ThenBy(e => e.Event.Id)
             .ToList();

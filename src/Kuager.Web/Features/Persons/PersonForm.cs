@@ -134,11 +134,7 @@ public static class PersonForm
         var externalId = string.IsNullOrWhiteSpace(input.ExternalId)
             ? current is null ? await NextExternalIdAsync(db, ct) : ""
             : input.ExternalId.Trim();
-        if (!state.IsValid)
-        {
-            return null;
-        }
-
+        var formValid = state.IsValid;
         var person = (current ?? new Person { ExternalId = externalId, Names = names }) with
         {
             Version = current is null ? 0 : input.Version,
@@ -154,14 +150,14 @@ public static class PersonForm
             Confidentiality = confidentiality,
         };
 
+        // The record's own rules are checked even when a field could not be read, so every error shows at once.
         var errors = person.Validate();
         if (errors.Count > 0)
         {
             new ValidationException(errors).AddTo(state, Prefix, FieldMap(nameRows));
-            return null;
         }
 
-        return person;
+        return formValid && errors.Count == 0 ? person : null;
     }
 
     /// <summary>Where the domain's field names go on this form.</summary>
