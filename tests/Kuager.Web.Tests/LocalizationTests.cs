@@ -105,3 +105,24 @@ public sealed class EventTypeTextTests
         Assert.Equal("Hunger strike", Kuager.Web.Features.EventTypeText.Label("hunger-strike", "Hunger strike"));
     }
 }
+
+public sealed class FieldTextTests
+{
+    [Fact]
+    public void Every_field_of_every_record_has_a_label_in_each_language()
+    {
+        var records = new object[]
+        {
+            new Kuager.Core.Person { ExternalId = "x", Names = [] }, new Kuager.Core.Place { Names = [] }, new Kuager.Core.Organization { Name = "x" },
+            new Kuager.Core.Relationship(), new Kuager.Core.Event { Type = "x" }, new Kuager.Core.Case { Title = "x" }, new Kuager.Core.Testimony(),
+            new Kuager.Core.Source { Title = "x" }, new Kuager.Core.Citation(),
+        };
+        var texts = new TextLocalizer().All;
+        var missing = records
+            .SelectMany(r => System.Text.Json.JsonSerializer.SerializeToNode(r, Kuager.Core.KuagerJson.Data)!.AsObject().Select(p => p.Key))
+            .Distinct()
+            .Where(f => !texts.ContainsKey("field." + f))
+            .ToList();
+        Assert.True(missing.Count == 0, "fields without a label: " + string.Join(", ", missing));
+    }
+}
