@@ -134,7 +134,7 @@ public sealed class PersonPageTests
         var history = page.QuerySelectorAll("table.history tbody tr");
         Assert.Single(history);
         Assert.Contains("volunteer-1", history[0].TextContent);
-        Assert.Contains("externalId", history[0].TextContent);
+        Assert.Contains("External id", history[0].TextContent);
         // The only revision is the creation, which the page does not offer to undo (it would delete the person).
         Assert.Null(history[0].QuerySelector("form[method=post]"));
         Assert.NotNull(page.QuerySelector($"a[href='/events/new?person={id}']"));

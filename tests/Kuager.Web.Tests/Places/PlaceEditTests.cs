@@ -76,7 +76,7 @@ public sealed class PlaceEditTests
         var page = await form.RefusedAsync(("Input.Names[0].Text", "Kuitun"));
 
         Assert.NotNull(page.QuerySelector("#conflict-title"));
-        Assert.Contains("kind", page.QuerySelector("section.alert table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Kind", page.QuerySelector("section.alert table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Kuitun", RecordForm.Value(page, "Input.Names[0].Text"));
         Assert.Equal("2", RecordForm.Value(page, "Input.Version"));
         Assert.Equal("Kuytun", (await app.Store.GetAsync<Place>(place.Id))!.Name);
