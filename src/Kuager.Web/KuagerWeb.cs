@@ -41,6 +41,7 @@ public static class KuagerWeb
         // The schema is brought up to date before the first request, on every start.
         Migrator.MigrateAsync(app.Services.GetRequiredService<Database>()).GetAwaiter().GetResult();
 
+        app.UseSecurityHeaders();
         app.UseKuagerLocalization();
         app.MapAssets();
         app.MapHealth();
