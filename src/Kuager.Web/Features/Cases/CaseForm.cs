@@ -310,20 +310,17 @@ public abstract class CaseFormPage(Database db, RecordStore store, IStringLocali
         {
             try
             {
-                var saved = id == 0
-                    ? await store.CreateAsync(record, Editing.Actor(HttpContext), ct)
-                    : await store.UpdateAsync(record, Editing.Actor(HttpContext), ct);
-                return Redirect($"/cases/{saved.Id}?saved=1");
-            }
-            catch (StaleEditException e)
-            {
-                Conflict = EditConflict.From(e);
-                Input.Version = e.CurrentVersion;
-                ModelState.Remove("Input.Version");
-            }
-            catch (ValidationException e)
-            {
-                e.AddTo(ModelState, "Input", map);
+                var (saved, conflict) = await store.SaveFormAsync(record, HttpContext, ModelState, map, ct);
+                if (saved is not null)
+                {
+                    return Redirect($"/cases/{saved.Id}?saved=1");
+                }
+
+                if (conflict is not null)
+                {
+                    Conflict = conflict;
+                    Input.Version = conflict.CurrentVersion;
+                }
             }
             catch (NotFoundException)
             {

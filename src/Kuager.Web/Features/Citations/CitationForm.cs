@@ -89,24 +89,14 @@ public abstract partial class CitationFormPage(RecordStore store, IStringLocaliz
             Quote = string.IsNullOrWhiteSpace(Input.Quote) ? null : Input.Quote.Trim(),
             Confidentiality = confidentiality,
         };
-        try
+        var (saved, conflict) = await store.SaveFormAsync(citation, HttpContext, ModelState, null, ct);
+        if (conflict is not null)
         {
-            return current is null
-                ? await store.CreateAsync(citation, Editing.Actor(HttpContext), ct)
-                : await store.UpdateAsync(citation, Editing.Actor(HttpContext), ct);
-        }
-        catch (ValidationException e)
-        {
-            e.AddTo(ModelState, "Input");
-        }
-        catch (StaleEditException e)
-        {
-            Conflict = EditConflict.From(e);
-            ModelState.Remove("Input.Version");
-            Input.Version = e.CurrentVersion;
+            Conflict = conflict;
+            Input.Version = conflict.CurrentVersion;
         }
 
-        return null;
+        return saved;
     }
 
     protected async Task<bool> LoadSourceAsync(long sourceId, CancellationToken ct)

@@ -227,21 +227,17 @@ public abstract class EventFormPage(Database db, RecordStore store, IStringLocal
         {
             try
             {
-                var saved = id == 0
-                    ? await store.CreateAsync(record, Editing.Actor(HttpContext), ct)
-                    : await store.UpdateAsync(record, Editing.Actor(HttpContext), ct);
-                return Redirect($"/events/{saved.Id}?saved=1");
-            }
-            catch (StaleEditException e)
-            {
-                // The user's input stays in the form; saving again applies it on top of the current version.
-                Conflict = EditConflict.From(e);
-                Input.Version = e.CurrentVersion;
-                ModelState.Remove("Input.Version");
-            }
-            catch (ValidationException e)
-            {
-                e.AddTo(ModelState, "Input", map);
+                var (saved, conflict) = await store.SaveFormAsync(record, HttpContext, ModelState, map, ct);
+                if (saved is not null)
+                {
+                    return Redirect($"/events/{saved.Id}?saved=1");
+                }
+
+                if (conflict is not null)
+                {
+                    Conflict = conflict;
+                    Input.Version = conflict.CurrentVersion;
+                }
             }
             catch (NotFoundException)
             {

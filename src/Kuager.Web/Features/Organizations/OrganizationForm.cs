@@ -86,23 +86,13 @@ public abstract class OrganizationFormPage(RecordStore store, IStringLocalizer<T
             Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim(),
             Confidentiality = confidentiality,
         };
-        try
+        var (saved, conflict) = await store.SaveFormAsync(organization, HttpContext, ModelState, FieldMap, ct);
+        if (conflict is not null)
         {
-            return current is null
-                ? await store.CreateAsync(organization, Editing.Actor(HttpContext), ct)
-                : await store.UpdateAsync(organization, Editing.Actor(HttpContext), ct);
-        }
-        catch (ValidationException e)
-        {
-            e.AddTo(ModelState, "Input", FieldMap);
-        }
-        catch (StaleEditException e)
-        {
-            Conflict = EditConflict.From(e);
-            ModelState.Remove("Input.Version");
-            Input.Version = e.CurrentVersion;
+            Conflict = conflict;
+            Input.Version = conflict.CurrentVersion;
         }
 
-        return null;
+        return saved;
     }
 }

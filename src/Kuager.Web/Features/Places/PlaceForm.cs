@@ -117,25 +117,14 @@ public abstract class PlaceFormPage(RecordStore store, IStringLocalizer<TextLoca
             Longitude = longitude,
             Confidentiality = confidentiality,
         };
-        try
+        var (saved, conflict) = await store.SaveFormAsync(place, HttpContext, ModelState, FieldMap, ct);
+        if (conflict is not null)
         {
-            return current is null
-                ? await store.CreateAsync(place, Editing.Actor(HttpContext), ct)
-                : await store.UpdateAsync(place, Editing.Actor(HttpContext), ct);
-        }
-        catch (ValidationException e)
-        {
-            e.AddTo(ModelState, "Input", FieldMap);
-        }
-        catch (StaleEditException e)
-        {
-            Conflict = EditConflict.From(e);
-            // The user's input stays; saving again applies it on top of the version now current.
-            ModelState.Remove("Input.Version");
-            Input.Version = e.CurrentVersion;
+            Conflict = conflict;
+            Input.Version = conflict.CurrentVersion;
         }
 
-        return null;
+        return saved;
     }
 }
 

@@ -1,4 +1,5 @@
 using Kuager.Core;
+using Kuager.Storage;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Kuager.Web.Features;
@@ -19,6 +20,31 @@ public static class Editing
         {
             var field = fieldMap is not null && fieldMap.TryGetValue(e.Field, out var mapped) ? mapped : Pascal(e.Field);
             modelState.AddModelError(string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}", Localization.TextLocalizer.Shared.Localize(e));
+        }
+    }
+
+    /// <summary>
+    /// Saves a form's record as a revision (created when it has no id yet). A refusal goes back onto the form: rule
+    /// errors beside their fields, or a stale edit as the conflict, with the form's version field released so the page
+    /// can show the current version and saving again applies the user's input on top. Saved is null when refused.
+    /// </summary>
+    public static async Task<(T? Saved, EditConflict? Conflict)> SaveFormAsync<T>(this RecordStore store, T record, HttpContext http,
+        ModelStateDictionary state, IReadOnlyDictionary<string, string>? fieldMap, CancellationToken ct, string prefix = "Input")
+        where T : class, IRecord
+    {
+        try
+        {
+            return (record.Id == 0 ? await store.CreateAsync(record, Actor(http), ct) : await store.UpdateAsync(record, Actor(http), ct), null);
+        }
+        catch (ValidationException e)
+        {
+            e.AddTo(state, prefix, fieldMap);
+            return (null, null);
+        }
+        catch (StaleEditException e)
+        {
+            state.Remove($"{prefix}.Version");
+            return (null, EditConflict.From(e));
         }
     }
 

@@ -94,24 +94,14 @@ public abstract class SourceFormPage(RecordStore store, IStringLocalizer<TextLoc
             Text = string.IsNullOrWhiteSpace(Input.Text) ? null : Input.Text.Replace("\r\n", "\n"),
             Confidentiality = confidentiality,
         };
-        try
+        var (saved, conflict) = await store.SaveFormAsync(source, HttpContext, ModelState, null, ct);
+        if (conflict is not null)
         {
-            return current is null
-                ? await store.CreateAsync(source, Editing.Actor(HttpContext), ct)
-                : await store.UpdateAsync(source, Editing.Actor(HttpContext), ct);
-        }
-        catch (ValidationException e)
-        {
-            e.AddTo(ModelState, "Input");
-        }
-        catch (StaleEditException e)
-        {
-            Conflict = EditConflict.From(e);
-            ModelState.Remove("Input.Version");
-            Input.Version = e.CurrentVersion;
+            Conflict = conflict;
+            Input.Version = conflict.CurrentVersion;
         }
 
-        return null;
+        return saved;
     }
 
     private FuzzyDate? ParseDate(string? text, FuzzyDate? current)
