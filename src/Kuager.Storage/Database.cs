@@ -36,6 +36,20 @@ public sealed class Database
     /// <summary>The SQLite file, or null on PostgreSQL.</summary>
     public string? FilePath { get; private init; }
 
+    /// <summary>Where the encryption key file is, when not the default (see <see cref="KeyRing.KeyFileOf"/>).</summary>
+    public string? KeyFile { get; set; }
+
+    private KeyRing? _keys;
+
+    /// <summary>The instance key, loaded and checked by <see cref="Migrator.MigrateAsync"/> on every start.</summary>
+    public KeyRing Keys => _keys ?? throw new KeyException($"the encryption key of {Display} has not been loaded: open the database through Migrator.MigrateAsync");
+
+    /// <summary>Loads and checks the key (idempotent); a missing or wrong key throws <see cref="KeyException"/>.</summary>
+    public async Task<KeyRing> LoadKeysAsync(CancellationToken ct = default) => _keys ??= await KeyRing.LoadAsync(this, ct);
+
+    /// <summary>Puts a new key in use after a rotation.</summary>
+    public void UseKeys(KeyRing keys) => _keys = keys;
+
     /// <summary>Resolves --db, then KUAGER_DB, then ./data/kuager.db.</summary>
     public static Database Resolve(string? option) =>
         From(!string.IsNullOrWhiteSpace(option) ? option

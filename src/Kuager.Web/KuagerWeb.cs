@@ -9,6 +9,9 @@ public static class KuagerWeb
     /// <summary>The configuration key for the database (`--Kuager:Db=...`); KUAGER_DB and ./data/kuager.db otherwise.</summary>
     public const string DatabaseKey = "Kuager:Db";
 
+    /// <summary>The configuration key for the encryption key file; KUAGER_KEY, KUAGER_KEY_FILE or kuager.key beside the database otherwise.</summary>
+    public const string KeyFileKey = "Kuager:KeyFile";
+
     public static WebApplication Build(string[] args, Database? database = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -22,10 +25,18 @@ public static class KuagerWeb
     {
         // Request logs carry query strings, and a query can be a person's name: framework logging stays at warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddSingleton(sp => database ?? Database.Resolve(sp.GetRequiredService<IConfiguration>()[DatabaseKey]));
+        builder.Services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var resolved = database ?? Database.Resolve(configuration[DatabaseKey]);
+            resolved.KeyFile ??= configuration[KeyFileKey] is { Length: > 0 } keyFile ? keyFile : null;
+            return resolved;
+        });
         builder.Services.AddSingleton(sp => new RecordStore(sp.GetRequiredService<Database>()));
         builder.Services.AddSingleton(sp => FileStore.For(sp.GetRequiredService<Database>()));
         builder.Services.AddKuagerLocalization();
+        builder.Services.AddKuagerAuthentication().AddCookie(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        builder.Services.AddAuthorization();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddApplicationPart(typeof(KuagerWeb).Assembly).AddViewLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.AddApi();
@@ -43,6 +54,8 @@ public static class KuagerWeb
 
         app.UseSecurityHeaders();
         app.UseKuagerLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapAssets();
         app.MapHealth();
         app.MapApi();

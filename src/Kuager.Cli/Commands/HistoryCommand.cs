@@ -19,7 +19,7 @@ public static class HistoryCommand
         command.SetAction(async (parse, ct) =>
         {
             var store = new RecordStore(await CommonOptions.OpenAsync(parse.GetValue(db), ct));
-            var revisions = await store.HistoryAsync(WireCode.Parse<RecordKind>(parse.GetValue(kind)!), parse.GetValue(id), ct);
+            var revisions = await store.HistoryAsync(WireCode.Parse<RecordKind>(parse.GetValue(kind)!), parse.GetValue(id), Viewer.Operator(CommonOptions.Actor), ct);
             if (revisions.Count == 0)
             {
                 await console.Error.WriteLineAsync($"kuager: there is no {parse.GetValue(kind)} {parse.GetValue(id)}");

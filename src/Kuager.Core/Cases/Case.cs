@@ -73,6 +73,9 @@ public sealed record Case : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     /// <summary>The earliest deadline or hearing on or after a day, for "upcoming deadlines".</summary>
     public DateOnly? NextDue(DateOnly from) =>
         Deadlines.Select(d => d.Due).Concat(Hearings.Select(h => h.Date)).Where(d => d >= from).Order().Cast<DateOnly?>().FirstOrDefault();
@@ -100,6 +103,6 @@ public sealed record Case : IRecord
                 .Positive($"parties[{i}].organizationId", Parties[i].OrganizationId);
         }
 
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Case, ConfidentialFields).Errors;
     }
 }

@@ -32,6 +32,9 @@ public sealed record Citation : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     public IReadOnlyList<ValidationError> Validate() => new Rules()
         .When(SourceId <= 0, "sourceId", "must refer to an existing source")
         .When(!CitableKinds.Contains(TargetKind), "targetKind",
@@ -39,5 +42,6 @@ public sealed record Citation : IRecord
         .When(TargetId <= 0, "targetId", "must refer to an existing record")
         .When(!Enum.IsDefined(Level), "level", "must be 0 to 4")
         .MaxLength("quote", Quote, 10_000)
+        .Confidential(RecordKind.Citation, ConfidentialFields)
         .Errors;
 }

@@ -10,6 +10,9 @@ public interface IRecord
 
     Confidentiality Confidentiality { get; }
 
+    /// <summary>Fields marked confidential on this record; see <see cref="Core.ConfidentialFields"/>.</summary>
+    IReadOnlyList<string> ConfidentialFields { get; }
+
     IReadOnlyList<ValidationError> Validate();
 }
 

@@ -94,6 +94,13 @@ public sealed class Rules
         return this;
     }
 
+    /// <summary>The record's confidential-field marks name fields that can be marked.</summary>
+    public Rules Confidential(RecordKind kind, IReadOnlyList<string>? marked)
+    {
+        _errors.AddRange(ConfidentialFields.Check(kind, marked));
+        return this;
+    }
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)

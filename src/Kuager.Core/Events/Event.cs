@@ -38,6 +38,9 @@ public sealed record Event : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<long> SubjectIds => Participants.Where(p => p.Role == ParticipantRole.Subject && p.PersonId is not null).Select(p => p.PersonId!.Value);
 
@@ -66,7 +69,7 @@ public sealed record Event : IRecord
         }
 
         rules.When(Participants.Distinct().Count() != Participants.Count, "participants", "the same participant is listed twice");
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Event, ConfidentialFields).Errors;
     }
 }
 

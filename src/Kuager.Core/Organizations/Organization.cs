@@ -31,10 +31,14 @@ public sealed record Organization : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Public;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     public IReadOnlyList<ValidationError> Validate() => new Rules()
         .Required("name", Name)
         .MaxLength("name", Name, 300)
         .Positive("placeId", PlaceId)
         .MaxLength("notes", Notes, 20_000)
+        .Confidential(RecordKind.Organization, ConfidentialFields)
         .Errors;
 }

@@ -66,7 +66,16 @@ public sealed record Person : IRecord
     /// </summary>
     public PersonStatus ReportedStatus { get; init; }
 
+    /// <summary>Who reported the person (a relative, a witness): always confidential, encrypted at rest.</summary>
+    public string? Reporter { get; init; }
+
+    /// <summary>How to reach the reporter (phone, messenger, address): always confidential, encrypted at rest.</summary>
+    public string? ReporterContact { get; init; }
+
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
+
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
 
     [System.Text.Json.Serialization.JsonIgnore]
     public PersonName PrimaryName => Names.FirstOrDefault(n => n.Kind == NameKind.Primary) ?? (Names.Count > 0 ? Names[0] : new PersonName("", Script.English, NameKind.Primary));
@@ -93,6 +102,8 @@ public sealed record Person : IRecord
             .MaxLength("ethnicity", Ethnicity, 100)
             .MaxLength("occupation", Occupation, 200)
             .MaxLength("notes", Notes, 20_000)
+            .MaxLength("reporter", Reporter, 300)
+            .MaxLength("reporterContact", ReporterContact, 1_000)
             .Positive("hometownId", HometownId);
         for (var i = 0; i < Names.Count; i++)
         {
@@ -122,7 +133,7 @@ public sealed record Person : IRecord
             rules.Required("otherIds", id.System).Required("otherIds", id.Value);
         }
 
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Person, ConfidentialFields).Errors;
     }
 
     /// <summary>Puts the primary name first and marks the first name primary when none is, so stored persons have one shape.</summary>
@@ -150,6 +161,9 @@ public sealed record Person : IRecord
             Ethnicity = Blank(Ethnicity),
             Occupation = Blank(Occupation),
             Notes = Blank(Notes),
+            Reporter = Blank(Reporter),
+            ReporterContact = Blank(ReporterContact),
+            ConfidentialFields = ConfidentialFields.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             Citizenships = Citizenships.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
         };
     }

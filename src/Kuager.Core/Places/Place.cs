@@ -44,6 +44,9 @@ public sealed record Place : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Public;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string Name => Names[0].Text;
 
@@ -62,7 +65,7 @@ public sealed record Place : IRecord
             rules.MaxLength("names", n.Text, 200);
         }
 
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Place, ConfidentialFields).Errors;
     }
 
     /// <summary>Splits "China > Xinjiang > Ili" into its levels, trimmed; empty levels are an error.</summary>

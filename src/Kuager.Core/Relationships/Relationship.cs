@@ -27,6 +27,9 @@ public sealed record Relationship : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsSymmetric => Type is not RelationshipType.Parent;
 
@@ -53,5 +56,6 @@ public sealed record Relationship : IRecord
         .When(PersonBId <= 0, "personBId", "must refer to an existing person")
         .When(PersonAId == PersonBId && PersonAId > 0, "personBId", "a person cannot be related to themselves")
         .MaxLength("notes", Notes, 5_000)
+        .Confidential(RecordKind.Relationship, ConfidentialFields)
         .Errors;
 }

@@ -13,7 +13,11 @@ public enum RevisionAction
 }
 
 /// <summary>One field's value before and after a change, as JSON text (null: absent).</summary>
-public sealed record FieldChange(string Field, string? Old, string? New);
+public sealed record FieldChange(string Field, string? Old, string? New)
+{
+    /// <summary>The field is confidential and this reader may not see its values: Old and New are left out.</summary>
+    public bool Withheld { get; init; }
+}
 
 /// <summary>A saved change to one record: who, when, which fields, old and new values.</summary>
 public sealed record Revision(

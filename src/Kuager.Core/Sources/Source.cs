@@ -43,6 +43,9 @@ public sealed record Source : IRecord
 
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Restricted;
 
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
+
     /// <summary>Only http and https: a javascript:, data: or file: link shown on a page would be an attack.</summary>
     public static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
@@ -67,6 +70,6 @@ public sealed record Source : IRecord
             }
         }
 
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Source, ConfidentialFields).Errors;
     }
 }

@@ -71,7 +71,13 @@ public sealed record Testimony : IRecord
 
     public Consent Consent { get; init; } = Consent.InternalUseOnly;
 
+    /// <summary>How to reach the witness: always confidential, encrypted at rest.</summary>
+    public string? WitnessContact { get; init; }
+
     public Confidentiality Confidentiality { get; init; } = Confidentiality.Confidential;
+
+    /// <summary>Fields of this record marked confidential (JSON names): encrypted at rest and shown only to editors.</summary>
+    public IReadOnlyList<string> ConfidentialFields { get; init; } = [];
 
     public IReadOnlyList<ValidationError> Validate()
     {
@@ -90,6 +96,7 @@ public sealed record Testimony : IRecord
             .MaxLength("language", Language, 35)
             .MaxLength("summary", Summary, 20_000)
             .MaxLength("transcript", Transcript, 2_000_000)
+            .MaxLength("witnessContact", WitnessContact, 1_000)
             .When(Consent == Consent.PublishWithName && Confidentiality == Confidentiality.Confidential, "consent",
                 "consent to publish with name contradicts a confidential record");
         for (var i = 0; i < Files.Count; i++)
@@ -100,6 +107,6 @@ public sealed record Testimony : IRecord
             }
         }
 
-        return rules.Errors;
+        return rules.Confidential(RecordKind.Testimony, ConfidentialFields).Errors;
     }
 }

@@ -93,6 +93,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
         }
 
         await writer.FinishAsync();
+        await AuditLog.AppendAsync(session.Connection, session.Transaction, database.Provider, options.Actor, AuditActions.Import, "persons",
+            $"{imported} created, {updated} updated", session.Now);
         await session.CommitAsync(ct);
         return new ImportResult(imported, updated, []);
     }

@@ -91,6 +91,8 @@ public static class Migrator
                 done.Add(migration);
             }
 
+            // The key is checked on every start: a missing or wrong key stops the app here, before any request.
+            await db.LoadKeysAsync(ct);
             return done;
         }
         finally

@@ -80,16 +80,129 @@ public sealed class RecordStore(Database database)
 
     public Task<Session> BeginAsync(string actor, CancellationToken ct = default) => Session.BeginAsync(Database, actor, ct);
 
-    public async Task<T?> GetAsync<T>(long id, CancellationToken ct = default) where T : class, IRecord
+    /// <summary>The whole record, unredacted and unaudited: for the storage layer and its tests, never for showing to people.</summary>
+    internal async Task<T?> GetAsync<T>(long id, CancellationToken ct = default) where T : class, IRecord
     {
         await using var connection = await Database.OpenAsync(ct);
         return await Reader.GetAsync<T>(connection, null, id, includeDeleted: false);
     }
 
-    public async Task<IReadOnlyList<Revision>> HistoryAsync(RecordKind kind, long id, CancellationToken ct = default)
+    /// <summary>
+    /// The record as this viewer may see it: null when it does not exist or is above their clearance, confidential
+    /// fields left out unless they may see them. An editor's or admin's read of confidential data is audited.
+    /// </summary>
+    public async Task<T?> GetAsync<T>(long id, Viewer viewer, CancellationToken ct = default) where T : class, IRecord
+    {
+        var record = await GetAsync<T>(id, ct);
+        if (record is null || Redaction.For(record, viewer) is not { } shown)
+        {
+            return null;
+        }
+
+        await AuditReadAsync(viewer, [record], ct);
+        return shown;
+    }
+
+    /// <summary>
+    /// Writes the audit entry for records shown to an editor or admin that are confidential or hold confidential
+    /// values; nothing for other viewers (who are never shown such data) or when nothing confidential was shown.
+    /// </summary>
+    public async Task AuditReadAsync<T>(Viewer viewer, IReadOnlyCollection<T> shown, CancellationToken ct = default) where T : class, IRecord
+    {
+        if (!viewer.SeesConfidentialFields || shown.Count == 0)
+        {
+            return;
+        }
+
+        var confidential = shown.Where(r => r.Confidentiality == Confidentiality.Confidential || Redaction.HasConfidentialValues(r)).ToList();
+        await AuditReadAsync(viewer, confidential.Count == 0 ? default : Redaction.KindOf(confidential[0]), confidential.Select(r => r.Id).ToList(), ct);
+    }
+
+    /// <summary>Audits a read of confidential records known by id (lists, search results, exports).</summary>
+    public async Task AuditReadAsync(Viewer viewer, RecordKind kind, IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (!viewer.SeesConfidentialFields || ids.Count == 0)
+        {
+            return;
+        }
+
+        var target = ids.Count == 1 ? $"{WireCode.Of(kind)} {ids.First()}" : $"{WireCode.Of(kind)} {string.Join(",", ids.Take(200))}";
+        await AuditLog.AppendAsync(Database, viewer.Actor, AuditActions.Read, target, ids.Count > 200 ? $"{ids.Count} records" : null, ct);
+    }
+
+    /// <summary>
+    /// A record from a row a query read itself (id, version, data), as this viewer may see it: confidential fields
+    /// left out unless they may see them. The query must already keep to <see cref="Visibility.Sql"/>.
+    /// </summary>
+    public T Read<T>(long id, int version, string data, Viewer viewer) where T : class, IRecord
+    {
+        var record = Reader.Materialize<T>(id, version, data);
+        return viewer.SeesConfidentialFields ? record : Redaction.WithoutConfidentialFields(record);
+    }
+
+    /// <summary>Whether the revision is a change of this record (undo buttons act only on their own record).</summary>
+    public async Task<bool> IsRevisionOfAsync(long revisionId, RecordKind kind, long id, CancellationToken ct = default)
+    {
+        await using var connection = await Database.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM revisions WHERE id = @revisionId AND record_kind = @kind AND record_id = @id",
+            new { revisionId, kind = WireCode.Of(kind), id }) is not null;
+    }
+
+    /// <summary>The unredacted history, for the storage layer (undo, conflicts) and its tests.</summary>
+    internal async Task<IReadOnlyList<Revision>> HistoryAsync(RecordKind kind, long id, CancellationToken ct = default)
     {
         await using var connection = await Database.OpenAsync(ct);
         return await Reader.HistoryAsync(connection, null, kind, id);
+    }
+
+    /// <summary>
+    /// A record's history as this viewer may see it: empty when the record is above their clearance; the values of
+    /// confidential fields withheld unless they may see them (then the read is audited when there are any).
+    /// </summary>
+    public async Task<IReadOnlyList<Revision>> HistoryAsync(RecordKind kind, long id, Viewer viewer, CancellationToken ct = default)
+    {
+        await using var connection = await Database.OpenAsync(ct);
+        var level = await connection.ExecuteScalarAsync<string?>($"SELECT confidentiality FROM {RecordTables.TableOf(kind)} WHERE id = @id", new { id });
+        if (level is null || !viewer.Sees(WireCode.Parse<Confidentiality>(level)))
+        {
+            return [];
+        }
+
+        var history = await Reader.HistoryAsync(connection, null, kind, id);
+        var confidential = ConfidentialFieldsIn(kind, history);
+        if (viewer.SeesConfidentialFields)
+        {
+            if (history.Any(r => r.Changes.Any(c => confidential.Contains(c.Field))))
+            {
+                await AuditLog.AppendAsync(Database, viewer.Actor, AuditActions.Read, $"{WireCode.Of(kind)} {id}", "history", ct);
+            }
+
+            return history;
+        }
+
+        return history.Select(r => r with
+        {
+            Changes = r.Changes.Select(c => confidential.Contains(c.Field) ? new FieldChange(c.Field, null, null) { Withheld = true } : c).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>The kind's contact fields and every field the record has ever marked confidential.</summary>
+    private static HashSet<string> ConfidentialFieldsIn(RecordKind kind, IReadOnlyList<Revision> history)
+    {
+        var fields = new HashSet<string>(ConfidentialFields.Always(kind), StringComparer.Ordinal);
+        foreach (var change in history.SelectMany(r => r.Changes).Where(c => c.Field == "confidentialFields"))
+        {
+            foreach (var value in new[] { change.Old, change.New })
+            {
+                if (value is not null && JsonNode.Parse(value) is JsonArray marks)
+                {
+                    fields.UnionWith(marks.Select(m => m?.GetValue<string>()).OfType<string>());
+                }
+            }
+        }
+
+        return fields;
     }
 
     public Task<T> CreateAsync<T>(T record, string actor, CancellationToken ct = default) where T : class, IRecord =>

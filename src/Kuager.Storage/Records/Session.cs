@@ -288,6 +288,8 @@ public sealed class Session : IAsyncDisposable
                 undoes,
             },
             Transaction);
+        await AuditLog.AppendAsync(Connection, Transaction, Database.Provider, Actor, WireCode.Of(action), $"{WireCode.Of(kind)} {id}",
+            undoes is { } u ? $"version {version}, undoes revision {u}" : $"version {version}", Now);
     }
 
     internal static T WithIdentity<T>(T record, long id, int version) where T : class, IRecord

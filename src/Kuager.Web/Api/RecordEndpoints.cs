@@ -30,8 +30,8 @@ internal static class RecordEndpoints
             .Produces<TPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        group.MapGet("/{id:long}", async (long id, RecordStore store, TextLocalizer t, CancellationToken ct) =>
-                await store.GetAsync<T>(id, ct) is { } record
+        group.MapGet("/{id:long}", async (long id, RecordStore store, TextLocalizer t, HttpContext http, CancellationToken ct) =>
+                await store.GetAsync<T>(id, http.Viewer(), ct) is { } record
                     ? Results.Json(record, KuagerJson.Options)
                     : ApiProblems.NotFound(t, $"there is no {code} {id}"))
             .WithName($"get-{code}")
@@ -83,8 +83,8 @@ internal static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/{id:long}/history", async (long id, RecordStore store, TextLocalizer t, CancellationToken ct) =>
-                await store.HistoryAsync(kind, id, ct) is { Count: > 0 } history
+        group.MapGet("/{id:long}/history", async (long id, RecordStore store, TextLocalizer t, HttpContext http, CancellationToken ct) =>
+                await store.HistoryAsync(kind, id, http.Viewer(), ct) is { Count: > 0 } history
                     ? Results.Ok(history.Select(RevisionItem.From).ToList())
                     : ApiProblems.NotFound(t, $"there is no {code} {id}"))
             .WithName($"history-{code}")

@@ -66,6 +66,8 @@ public sealed class TestDatabase : IAsyncDisposable
             db = new TestDatabase(Database.From(builder.ConnectionString), builder.ConnectionString, directory, name);
         }
 
+        // Each test database has its own key, in its own folder.
+        db.Database.KeyFile = Path.Combine(directory, KeyRing.FileName);
         if (migrate)
         {
             await Migrator.MigrateAsync(db.Database);

@@ -17,11 +17,39 @@ public sealed class KuagerApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
+    private readonly Dictionary<Role, string> _tokens = [];
+
     private KuagerApp(TestDatabase db, WebApplicationFactory<Program> factory)
     {
         Db = db;
         _factory = factory;
         Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    /// <summary>An API token of a user with this role (one user per role, made on first use).</summary>
+    public async Task<string> TokenAsync(Role role)
+    {
+        if (!_tokens.TryGetValue(role, out var token))
+        {
+            var name = $"test-{WireCode.Of(role)}";
+            await Users.AddAsync(Store.Database, name, role, "!", "test");
+            token = (await ApiTokens.CreateAsync(Store.Database, name, TimeSpan.FromHours(1), "tests", "test")).Token;
+            _tokens[role] = token;
+        }
+
+        return token;
+    }
+
+    /// <summary>A new client signed in with a token of this role; <see cref="Role.Visitor"/> gives an anonymous client.</summary>
+    public async Task<HttpClient> ClientAsync(Role role)
+    {
+        var client = NewClient();
+        if (role != Role.Visitor)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(role));
+        }
+
+        return client;
     }
 
     public TestDatabase Db { get; }
@@ -36,9 +64,14 @@ public sealed class KuagerApp : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting(KuagerWeb.DatabaseKey, db.Value);
+            b.UseSetting(KuagerWeb.KeyFileKey, db.Database.KeyFile);
             b.UseEnvironment("Production");
         });
-        return new KuagerApp(db, factory);
+        var app = new KuagerApp(db, factory);
+
+        // Most tests are about what an editor does: the default client is an admin's, signed in with a token.
+        app.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenAsync(Role.Admin));
+        return app;
     }
 
     /// <summary>A new client with its own cookies: a second browser, for conflicting edits.</summary>

@@ -36,7 +36,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
         var error = await RecordHistory.UndoAsync(store, RecordKind.Case, id, revision, Editing.Actor(HttpContext), t, ct);
         if (error is null)
         {
-            return Redirect(await store.GetAsync<Case>(id, ct) is null ? "/cases" : $"/cases/{id}");
+            return Redirect(await store.GetAsync<Case>(id, HttpContext.Viewer(), ct) is null ? "/cases" : $"/cases/{id}");
         }
 
         return await LoadAsync(id, error, ct) ? Page() : NotFound();
@@ -44,7 +44,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Case>(id, ct) is not { } c)
+        if (await store.GetAsync<Case>(id, HttpContext.Viewer(), ct) is not { } c)
         {
             return false;
         }
@@ -58,7 +58,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
             Sources = await RecordLinks.CitationsAsync(db, connection, RecordKind.Case, id);
         }
 
-        History = new HistoryView(await store.HistoryAsync(RecordKind.Case, id, ct), undoError);
+        History = new HistoryView(await store.HistoryAsync(RecordKind.Case, id, HttpContext.Viewer(), ct), undoError);
         return true;
     }
 }

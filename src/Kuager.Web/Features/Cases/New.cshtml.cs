@@ -13,7 +13,7 @@ public sealed class NewModel(Database db, RecordStore store, IStringLocalizer<Te
     /// <summary>/cases/new?person=ID starts the form with that person as the applicant.</summary>
     public async Task<IActionResult> OnGetAsync(long? person, CancellationToken ct)
     {
-        if (person is { } id && await Store.GetAsync<Person>(id, ct) is { } applicant)
+        if (person is { } id && await Store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is { } applicant)
         {
             Input.Parties.Add(new PartyInput { Role = WireCode.Of(CasePartyRole.Applicant), Person = applicant.ExternalId });
         }

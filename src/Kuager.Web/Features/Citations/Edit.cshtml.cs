@@ -14,7 +14,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var citation = await Store.GetAsync<Citation>(id, ct);
+        var citation = await Store.GetAsync<Citation>(id, HttpContext.Viewer(), ct);
         if (citation is null)
         {
             return NotFound();
@@ -28,7 +28,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var citation = await Store.GetAsync<Citation>(id, ct);
+        var citation = await Store.GetAsync<Citation>(id, HttpContext.Viewer(), ct);
         if (citation is null)
         {
             return NotFound();

@@ -36,7 +36,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
         if (error is null)
         {
             // Undoing the creation deletes the event: back to the list then.
-            return Redirect(await store.GetAsync<Event>(id, ct) is null ? "/events" : $"/events/{id}");
+            return Redirect(await store.GetAsync<Event>(id, HttpContext.Viewer(), ct) is null ? "/events" : $"/events/{id}");
         }
 
         return await LoadAsync(id, error, ct) ? Page() : NotFound();
@@ -44,7 +44,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Event>(id, ct) is not { } e)
+        if (await store.GetAsync<Event>(id, HttpContext.Viewer(), ct) is not { } e)
         {
             return false;
         }
@@ -60,7 +60,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
             Sources = await RecordLinks.CitationsAsync(db, connection, RecordKind.Event, id);
         }
 
-        History = new HistoryView(await store.HistoryAsync(RecordKind.Event, id, ct), undoError);
+        History = new HistoryView(await store.HistoryAsync(RecordKind.Event, id, HttpContext.Viewer(), ct), undoError);
         return true;
     }
 }

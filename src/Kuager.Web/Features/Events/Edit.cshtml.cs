@@ -15,7 +15,7 @@ public sealed class EditModel(Database db, RecordStore store, IStringLocalizer<T
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Id = id;
-        if (await Store.GetAsync<Event>(id, ct) is not { } current)
+        if (await Store.GetAsync<Event>(id, HttpContext.Viewer(), ct) is not { } current)
         {
             return NotFound();
         }
@@ -31,7 +31,7 @@ public sealed class EditModel(Database db, RecordStore store, IStringLocalizer<T
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         Id = id;
-        if (await Store.GetAsync<Event>(id, ct) is not { } current)
+        if (await Store.GetAsync<Event>(id, HttpContext.Viewer(), ct) is not { } current)
         {
             return NotFound();
         }

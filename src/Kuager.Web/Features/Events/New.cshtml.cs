@@ -13,7 +13,7 @@ public sealed class NewModel(Database db, RecordStore store, IStringLocalizer<Te
     /// <summary>/events/new?person=ID starts the form with that person as the subject.</summary>
     public async Task<IActionResult> OnGetAsync(long? person, CancellationToken ct)
     {
-        if (person is { } id && await Store.GetAsync<Person>(id, ct) is { } subject)
+        if (person is { } id && await Store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is { } subject)
         {
             Input.Participants.Add(new ParticipantInput { Role = WireCode.Of(ParticipantRole.Subject), Person = subject.ExternalId });
         }

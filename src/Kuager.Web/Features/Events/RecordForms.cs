@@ -132,8 +132,7 @@ public static class RecordHistory
     /// <summary>Undoes one revision of this record; returns what to tell the reader when that is refused, or null.</summary>
     public static async Task<string?> UndoAsync(RecordStore store, RecordKind kind, long id, long revisionId, string actor, IStringLocalizer<TextLocalizer> t, CancellationToken ct)
     {
-        var history = await store.HistoryAsync(kind, id, ct);
-        if (!history.Any(r => r.Id == revisionId))
+        if (!await store.IsRevisionOfAsync(revisionId, kind, id, ct))
         {
             return t["events.UndoNotHere"];
         }

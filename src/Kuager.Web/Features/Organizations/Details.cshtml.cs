@@ -36,7 +36,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        var organization = await store.GetAsync<Organization>(id, ct);
+        var organization = await store.GetAsync<Organization>(id, HttpContext.Viewer(), ct);
         if (organization is null)
         {
             return false;
@@ -46,7 +46,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
         PlacePath = await PlaceQueries.PathOfAsync(store.Database, organization.PlaceId, ct);
         Events = await OrganizationQueries.EventsAsync(store.Database, id, ct);
         Cases = await OrganizationQueries.CasesAsync(store.Database, id, ct);
-        History = new RecordHistory(await store.HistoryAsync(RecordKind.Organization, id, ct), undoError, Request.Query.ContainsKey("undone"));
+        History = new RecordHistory(await store.HistoryAsync(RecordKind.Organization, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }
 }

@@ -17,7 +17,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var organization = await Store.GetAsync<Organization>(id, ct);
+        var organization = await Store.GetAsync<Organization>(id, HttpContext.Viewer(), ct);
         if (organization is null)
         {
             return NotFound();
@@ -30,7 +30,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var organization = await Store.GetAsync<Organization>(id, ct);
+        var organization = await Store.GetAsync<Organization>(id, HttpContext.Viewer(), ct);
         if (organization is null)
         {
             return NotFound();

@@ -45,8 +45,7 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revisionId, CancellationToken ct)
     {
-        var history = await store.HistoryAsync(RecordKind.Person, id, ct);
-        if (!history.Any(r => r.Id == revisionId) || await store.GetAsync<Person>(id, ct) is null)
+        if (!await store.IsRevisionOfAsync(revisionId, RecordKind.Person, id, ct) || await store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is null)
         {
             return await ShowAsync(id, ct);
         }
@@ -62,12 +61,12 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
         }
 
         // Undoing the creation deletes the person: there is no page left to return to.
-        return await store.GetAsync<Person>(id, ct) is null ? Redirect("/persons") : Redirect($"/persons/{id}?notice=undone");
+        return await store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is null ? Redirect("/persons") : Redirect($"/persons/{id}?notice=undone");
     }
 
     public async Task<IActionResult> OnPostRelateAsync(long id, CancellationToken ct)
     {
-        if (await store.GetAsync<Person>(id, ct) is null)
+        if (await store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is null)
         {
             return await ShowAsync(id, ct);
         }
@@ -109,7 +108,7 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 
     private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
     {
-        Dossier = await PersonDossier.LoadAsync(store, id, ct);
+        Dossier = await PersonDossier.LoadAsync(store, id, HttpContext.Viewer(), ct);
         if (Dossier is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -12,7 +12,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var person = await store.GetAsync<Person>(id, ct);
+        var person = await store.GetAsync<Person>(id, HttpContext.Viewer(), ct);
         if (person is null)
         {
             return Missing();
@@ -25,7 +25,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var current = await store.GetAsync<Person>(id, ct);
+        var current = await store.GetAsync<Person>(id, HttpContext.Viewer(), ct);
         if (current is null)
         {
             return Missing();

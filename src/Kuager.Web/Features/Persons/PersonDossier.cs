@@ -34,7 +34,7 @@ public sealed record PersonDossier(
     IReadOnlyList<SourceItem> Sources,
     IReadOnlyList<Revision> History)
 {
-    public static async Task<PersonDossier?> LoadAsync(RecordStore store, long id, CancellationToken ct)
+    public static async Task<PersonDossier?> LoadAsync(RecordStore store, long id, Viewer viewer, CancellationToken ct)
     {
         await using var c = await store.Database.OpenAsync(ct);
         var row = await c.QuerySingleOrDefaultAsync<(long Id, int Version, string Data, string Status)>(
@@ -101,7 +101,7 @@ public sealed record PersonDossier(
             .Where(s => s.Citation.TargetKind == RecordKind.Person || eventIds.Contains(s.Citation.TargetId))
             .ToList();
 
-        var history = await store.HistoryAsync(RecordKind.Person, id, ct);
+        var history = await store.HistoryAsync(RecordKind.Person, id, viewer, ct);
         return new PersonDossier(person, row.Status, hometown, events, statusHistory, vocabulary, cases, testimonies, relatives, sources, history);
     }
 

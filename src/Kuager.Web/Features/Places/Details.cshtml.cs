@@ -48,7 +48,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        var place = await store.GetAsync<Place>(id, ct);
+        var place = await store.GetAsync<Place>(id, HttpContext.Viewer(), ct);
         if (place is null)
         {
             return false;
@@ -62,7 +62,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
         (Events, EventTotal) = await PlaceQueries.EventsUnderAsync(db, id, PageNumber, ct);
         (People, PeopleTotal) = await PlaceQueries.PeopleUnderAsync(db, id, PageNumber, ct);
         Organizations = await PlaceQueries.OrganizationsUnderAsync(db, id, ct);
-        History = new RecordHistory(await store.HistoryAsync(RecordKind.Place, id, ct), undoError, Request.Query.ContainsKey("undone"));
+        History = new RecordHistory(await store.HistoryAsync(RecordKind.Place, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }
 }

@@ -16,7 +16,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var place = await Store.GetAsync<Place>(id, ct);
+        var place = await Store.GetAsync<Place>(id, HttpContext.Viewer(), ct);
         if (place is null)
         {
             return NotFound();
@@ -30,7 +30,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var place = await Store.GetAsync<Place>(id, ct);
+        var place = await Store.GetAsync<Place>(id, HttpContext.Viewer(), ct);
         if (place is null)
         {
             return NotFound();

@@ -12,8 +12,7 @@ public sealed record RecordHistory(IReadOnlyList<Revision> Revisions, string? Un
     /// <summary>Undoes a revision of this record only; returns the refusal to show, or null when done.</summary>
     public static async Task<string?> UndoAsync(RecordStore store, RecordKind kind, long id, long revisionId, string actor, CancellationToken ct)
     {
-        var history = await store.HistoryAsync(kind, id, ct);
-        if (!history.Any(r => r.Id == revisionId))
+        if (!await store.IsRevisionOfAsync(revisionId, kind, id, ct))
         {
             return $"revision {revisionId} is not a change of this record";
         }

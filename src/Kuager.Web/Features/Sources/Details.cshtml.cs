@@ -41,7 +41,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        var source = await store.GetAsync<Source>(id, ct);
+        var source = await store.GetAsync<Source>(id, HttpContext.Viewer(), ct);
         if (source is null)
         {
             return false;
@@ -49,7 +49,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
         Source = source;
         Citations = await SourceQueries.CitationsAsync(store.Database, id, ct);
-        History = new RecordHistory(await store.HistoryAsync(RecordKind.Source, id, ct), undoError, Request.Query.ContainsKey("undone"));
+        History = new RecordHistory(await store.HistoryAsync(RecordKind.Source, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }
 }

@@ -16,7 +16,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var source = await Store.GetAsync<Source>(id, ct);
+        var source = await Store.GetAsync<Source>(id, HttpContext.Viewer(), ct);
         if (source is null)
         {
             return NotFound();
@@ -29,7 +29,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var source = await Store.GetAsync<Source>(id, ct);
+        var source = await Store.GetAsync<Source>(id, HttpContext.Viewer(), ct);
         if (source is null)
         {
             return NotFound();

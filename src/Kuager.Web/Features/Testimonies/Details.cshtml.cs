@@ -30,7 +30,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
         var error = await RecordHistory.UndoAsync(store, RecordKind.Testimony, id, revision, Editing.Actor(HttpContext), t, ct);
         if (error is null)
         {
-            return Redirect(await store.GetAsync<Testimony>(id, ct) is null ? "/testimonies" : $"/testimonies/{id}");
+            return Redirect(await store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct) is null ? "/testimonies" : $"/testimonies/{id}");
         }
 
         return await LoadAsync(id, error, ct) ? Page() : NotFound();
@@ -38,7 +38,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Testimony>(id, ct) is not { } testimony)
+        if (await store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct) is not { } testimony)
         {
             return false;
         }
@@ -50,7 +50,7 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
             Places = await RecordLinks.PlacesAsync(connection, [testimony.RecordedAtPlaceId]);
         }
 
-        History = new HistoryView(await store.HistoryAsync(RecordKind.Testimony, id, ct), undoError);
+        History = new HistoryView(await store.HistoryAsync(RecordKind.Testimony, id, HttpContext.Viewer(), ct), undoError);
         return true;
     }
 }

@@ -17,7 +17,7 @@ public sealed class EditModel(Database db, RecordStore store, FileStore files, I
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Id = id;
-        if (await Store.GetAsync<Testimony>(id, ct) is not { } current)
+        if (await Store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct) is not { } current)
         {
             return NotFound();
         }
@@ -34,7 +34,7 @@ public sealed class EditModel(Database db, RecordStore store, FileStore files, I
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         Id = id;
-        if (await Store.GetAsync<Testimony>(id, ct) is not { } current)
+        if (await Store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct) is not { } current)
         {
             return NotFound();
         }

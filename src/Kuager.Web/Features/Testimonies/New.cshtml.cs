@@ -15,7 +15,7 @@ public sealed class NewModel(Database db, RecordStore store, FileStore files, IS
     /// <summary>/testimonies/new?person=ID starts the form with that person as the subject.</summary>
     public async Task<IActionResult> OnGetAsync(long? person, CancellationToken ct)
     {
-        if (person is { } id && await Store.GetAsync<Person>(id, ct) is { } subject)
+        if (person is { } id && await Store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is { } subject)
         {
             Input.Subject = subject.ExternalId;
         }

@@ -12,7 +12,7 @@ public static class TestimonyFiles
         app.MapGet("/testimonies/{id:long}/files/{sha256}", async (long id, string sha256, RecordStore store, FileStore files, HttpContext context, CancellationToken ct) =>
         {
             // Only a file attached to this testimony: a hash alone must not open any stored file.
-            var testimony = await store.GetAsync<Testimony>(id, ct);
+            var testimony = await store.GetAsync<Testimony>(id, context.Viewer(), ct);
             var file = testimony?.Files.FirstOrDefault(f => string.Equals(f.Sha256, sha256, StringComparison.Ordinal));
             if (file is null || !File.Exists(files.PathOf(file.Sha256)))
             {

@@ -224,7 +224,7 @@ public abstract class TestimonyFormPage(Database db, RecordStore store, FileStor
                 Conflict = EditConflict.From(e);
                 Input.Version = e.CurrentVersion;
                 ModelState.Remove("Input.Version");
-                AttachedFiles = (await store.GetAsync<Testimony>(id, ct))?.Files ?? AttachedFiles;
+                AttachedFiles = (await store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct))?.Files ?? AttachedFiles;
             }
             catch (ValidationException e)
             {
