@@ -58,6 +58,9 @@ public sealed class KuagerApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, e.g. its endpoints for tests that walk every route.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static async Task<KuagerApp> StartAsync(Provider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
