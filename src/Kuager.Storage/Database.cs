@@ -48,7 +48,7 @@ public sealed class Database
     /// <summary>The database a connection was opened by (<see cref="OpenAsync"/>), or null for one opened elsewhere.</summary>
     public static Database? Of(DbConnection connection) => Connections.TryGetValue(connection, out var database) ? database : null;
 
-    /// <summary>The instance key, loaded and checked by <see cref="Migrator.MigrateAsync"/> on every start.</summary>
+    /// <summary>The instance key, loaded and checked by <see cref="Migrator.MigrateAsync(Database, CancellationToken)"/> on every start.</summary>
     public KeyRing Keys => _keys ?? throw new KeyException($"the encryption key of {Display} has not been loaded: open the database through Migrator.MigrateAsync");
 
     /// <summary>Loads and checks the key (idempotent); a missing or wrong key throws <see cref="KeyException"/>.</summary>
