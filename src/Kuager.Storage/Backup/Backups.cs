@@ -273,17 +273,24 @@ public static class Backups
 
     private static async Task RefuseNonEmptyAsync(DbConnection connection, DbTransaction tx, Database target, IEnumerable<TableInfo> tables)
     {
+        var filled = new List<string>();
         foreach (var table in tables.Where(t => !MigrationTables.Contains(t.Name)))
         {
             if (await connection.ExecuteScalarAsync<int?>($"SELECT 1 FROM {Quote(table.Name)} LIMIT 1", transaction: tx) is not null)
             {
-                throw new StorageException($"{target.Display} is not empty (table {table.Name} has rows): restore only into a new or empty database; nothing was changed");
+                filled.Add(table.Name);
             }
         }
 
         if (await connection.ExecuteScalarAsync<int?>("SELECT 1 FROM event_types WHERE builtin = 0 LIMIT 1", transaction: tx) is not null)
         {
-            throw new StorageException($"{target.Display} is not empty (it has event types of its own): restore only into a new or empty database; nothing was changed");
+            filled.Add("event_types");
+        }
+
+        if (filled.Count > 0)
+        {
+            throw new StorageException(
+                $"{target.Display} is not empty (rows in {string.Join(", ", filled)}): restore only into a new or empty database; nothing was changed");
         }
     }
 
