@@ -18,6 +18,7 @@ public static class KuagerCli
                  {
                      ImportCommand.Create(console), ExportCommand.Create(console), StatsCommand.Create(console),
                      MigrateCommand.Create(console), ServeCommand.Create(console), HistoryCommand.Create(console), HistoryCommand.CreateUndo(console),
+                     AuditCommand.Create(console), BackupCommand.Create(console), BackupCommand.CreateRestore(console),
                  })
         {
             root.Subcommands.Add(command);
@@ -39,7 +40,7 @@ public static class KuagerCli
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);
         }
-        catch (Exception e) when (e is StorageException or ValidationException or RevisionConflictException or NotFoundException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is StorageException or KeyException or ValidationException or RevisionConflictException or NotFoundException or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"kuager: {e.Message}");
             return ExitCodes.Failed;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -41,7 +42,13 @@ public sealed class Database
 
     private KeyRing? _keys;
 
-    /// <summary>The instance key, loaded and checked by <see cref="Migrator.MigrateAsync"/> on every start.</summary>
+    /// <summary>Which database each open connection belongs to, so code given only a connection finds the instance key.</summary>
+    private static readonly ConditionalWeakTable<DbConnection, Database> Connections = new();
+
+    /// <summary>The database a connection was opened by (<see cref="OpenAsync"/>), or null for one opened elsewhere.</summary>
+    public static Database? Of(DbConnection connection) => Connections.TryGetValue(connection, out var database) ? database : null;
+
+    /// <summary>The instance key, loaded and checked by <see cref="Migrator.MigrateAsync(Database, CancellationToken)"/> on every start.</summary>
     public KeyRing Keys => _keys ?? throw new KeyException($"the encryption key of {Display} has not been loaded: open the database through Migrator.MigrateAsync");
 
     /// <summary>Loads and checks the key (idempotent); a missing or wrong key throws <see cref="KeyException"/>.</summary>
@@ -107,6 +114,7 @@ public sealed class Database
             // and is what WAL is designed for.
             cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             await cmd.ExecuteNonQueryAsync(ct);
+            Connections.AddOrUpdate(connection, this);
             return connection;
         }
 
@@ -121,6 +129,7 @@ public sealed class Database
             throw new StorageException($"cannot reach {Display}: {e.Message}");
         }
 
+        Connections.AddOrUpdate(pg, this);
         return pg;
     }
 

@@ -52,7 +52,10 @@ public static class Migrator
     public static int Latest(Provider provider) => For(provider)[^1].Version;
 
     /// <summary>Applies what is missing; returns the migrations applied now.</summary>
-    public static async Task<IReadOnlyList<Migration>> MigrateAsync(Database db, CancellationToken ct = default)
+    public static Task<IReadOnlyList<Migration>> MigrateAsync(Database db, CancellationToken ct = default) => MigrateAsync(db, int.MaxValue, ct);
+
+    /// <summary>Applies what is missing up to schema version <paramref name="upTo"/> (a restore first builds the backup's schema).</summary>
+    public static async Task<IReadOnlyList<Migration>> MigrateAsync(Database db, int upTo, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
@@ -75,7 +78,7 @@ public static class Migrator
             }
 
             var done = new List<Migration>();
-            foreach (var migration in known.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in known.Where(m => !applied.Contains(m.Version) && m.Version <= upTo))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await connection.ExecuteAsync(migration.Sql, transaction: tx);

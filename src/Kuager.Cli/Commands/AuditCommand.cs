@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text.Json;
+using Kuager.Storage;
+
+namespace Kuager.Cli;
+
+/// <summary>`kuager audit verify` checks the audit log's hash chain and signatures; `kuager audit list` shows the newest entries.</summary>
+public static class AuditCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("audit", "Check or list the tamper-evident audit log");
+        command.Subcommands.Add(CreateVerify(console));
+        command.Subcommands.Add(CreateList(console));
+        return command;
+    }
+
+    /// <summary>--key-file: the instance key when it is neither KUAGER_KEY nor kuager.key beside the database.</summary>
+    public static Option<string?> KeyFile() => new("--key-file")
+    {
+        Description = "The encryption key file. Default: KUAGER_KEY, then KUAGER_KEY_FILE, then kuager.key beside the SQLite file (./data for PostgreSQL)",
+    };
+
+    /// <summary>Opens --db with the key file given, if any, and brings its schema up to date.</summary>
+    public static async Task<Database> OpenAsync(string? db, string? keyFile, CancellationToken ct)
+    {
+        var database = Database.Resolve(db);
+        if (!string.IsNullOrWhiteSpace(keyFile))
+        {
+            database.KeyFile = Path.GetFullPath(keyFile);
+        }
+
+        await Migrator.MigrateAsync(database, ct);
+        return database;
+    }
+
+    private static Command CreateVerify(CliConsole console)
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var keyFile = KeyFile();
+        var command = new Command("verify", "Check that no audit entry was changed, deleted, inserted or reordered (exit 0 intact, 1 tampered)") { db, json, keyFile };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = await OpenAsync(parse.GetValue(db), parse.GetValue(keyFile), ct);
+            var result = await AuditLog.VerifyAsync(database, ct);
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new { ok = result.Ok, entries = result.Entries, first_bad = result.FirstBad }, CommonOptions.JsonOutput));
+            }
+            else if (result.Ok)
+            {
+                await console.Out.WriteLineAsync($"The audit log of {database.Display} is intact: {result.Entries} {(result.Entries == 1 ? "entry" : "entries")}, each following the one before, and the last one is the signed head.");
+            }
+            else
+            {
+                await console.Out.WriteLineAsync($"The audit log of {database.Display} was tampered with: {result.Problem} (first bad entry: {result.FirstBad}; {result.Entries} entries).");
+            }
+
+            return result.Ok ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static Command CreateList(CliConsole console)
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var keyFile = KeyFile();
+        var limit = new Option<int>("--limit") { Description = "How many entries, newest first (default 50)", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValue(limit) < 1)
+            {
+                r.AddError("--limit must be 1 or more");
+            }
+        });
+        var command = new Command("list", "List the newest audit entries: who did what, when (entries hold no confidential values)") { db, json, limit, keyFile };
+        command.SetAction(async (parse, ct) =>
+        {
+            var database = await OpenAsync(parse.GetValue(db), parse.GetValue(keyFile), ct);
+            var entries = await AuditLog.ListAsync(database, parse.GetValue(limit), ct);
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    entries = entries.Select(e => new { seq = e.Seq, at = e.At, actor = e.Actor, action = e.Action, target = e.Target, detail = e.Detail }),
+                }, CommonOptions.JsonOutput));
+                return ExitCodes.Ok;
+            }
+
+            if (entries.Count == 0)
+            {
+                await console.Error.WriteLineAsync($"the audit log of {database.Display} is empty");
+            }
+
+            foreach (var e in entries)
+            {
+                await console.Out.WriteLineAsync($"{e.Seq,8} {e.At:yyyy-MM-dd HH:mm:ss} {e.Actor} {e.Action}{(e.Target is { } t ? " " + t : "")}{(e.Detail is { } d ? $" ({d})" : "")}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
