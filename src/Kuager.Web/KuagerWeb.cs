@@ -34,6 +34,7 @@ public static class KuagerWeb
         });
         builder.Services.AddSingleton(sp => new RecordStore(sp.GetRequiredService<Database>()));
         builder.Services.AddSingleton(sp => FileStore.For(sp.GetRequiredService<Database>()));
+        builder.Services.AddSingleton(sp => InstanceSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddKuagerLocalization();
         builder.Services.AddKuagerAuthentication().AddCookie(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
         builder.Services.AddAuthorization();

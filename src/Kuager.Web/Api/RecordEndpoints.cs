@@ -6,7 +6,7 @@ using Kuager.Web.Localization;
 namespace Kuager.Web.Api;
 
 /// <summary>One page of a list for the API and the query behind it.</summary>
-internal delegate Task<TPage> ListQuery<TPage>(Database db, ListRequest request, CancellationToken ct);
+internal delegate Task<TPage> ListQuery<TPage>(Database db, ListRequest request, Viewer viewer, CancellationToken ct);
 
 /// <summary>
 /// The endpoints every kind of record has, written once: list, get, create, update (optimistic, with the version the
@@ -21,8 +21,8 @@ internal static class RecordEndpoints
         var code = WireCode.Of(kind);
         var group = api.MapGroup("/" + route).WithTags(route);
 
-        group.MapGet("", async (Database db, string? q, string? page, string? pageSize, CancellationToken ct) =>
-                Results.Ok(await list(db, ListRequest.From(q, page, pageSize), ct)))
+        group.MapGet("", async (Database db, HttpContext http, string? q, string? page, string? pageSize, CancellationToken ct) =>
+                Results.Ok(await list(db, ListRequest.From(q, page, pageSize), http.Viewer(), ct)))
             .WithName($"list-{route}")
             .WithSummary($"Lists {route}, a page at a time")
             .WithDescription($"{{\"items\": [...], \"total\": N}}, where total counts every match. Each item has the id and the {listFields}. " +

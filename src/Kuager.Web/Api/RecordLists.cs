@@ -156,9 +156,9 @@ internal static class RecordLists
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static ListQuery<Page<TItem>> Query<TItem>(string table, string columns, string orderBy, string? search) =>
-        async (db, request, ct) =>
+        async (db, request, viewer, ct) =>
         {
-            var filter = "deleted_at IS NULL";
+            var filter = "deleted_at IS NULL AND " + Storage.Visibility.Sql(viewer);
             var pattern = search is null || string.IsNullOrWhiteSpace(request.Q) ? null : Contains(request.Q);
             if (pattern is not null)
             {

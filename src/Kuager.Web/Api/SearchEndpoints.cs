@@ -1,4 +1,5 @@
 using Dapper;
+using Kuager.Core;
 using Kuager.Names;
 using Kuager.Storage;
 
@@ -15,12 +16,17 @@ internal static class SearchEndpoints
 
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", async (Database db, string? q, string? limit, CancellationToken ct) =>
-                Results.Ok(await SearchAsync(db, q, Math.Clamp(ListRequest.Number("limit", limit) ?? DefaultLimit, 1, MaxLimit), ct)))
+        api.MapGet("/search", async (RecordStore store, HttpContext http, string? q, string? limit, CancellationToken ct) =>
+            {
+                var viewer = http.Viewer();
+                var hits = await SearchAsync(store.Database, q, Math.Clamp(ListRequest.Number("limit", limit) ?? DefaultLimit, 1, MaxLimit), viewer, ct);
+                await store.AuditReadAsync(viewer, RecordKind.Person, hits.Where(h => h.Confidential).Select(h => h.Hit.Id).ToList(), ct);
+                return Results.Ok(hits.Select(h => h.Hit).ToList());
+            })
             .WithTags("search")
             .WithName("search")
             .WithSummary("Finds people by name")
-            .WithDescription("A JSON array of people, best first: a name equal to q, then names starting with it, then names with a word " +
+            .WithDescription("A JSON array of the people the caller may see, best first: a name equal to q, then names starting with it, then names with a word " +
                 $"starting with it, then names containing it. limit is 1 to {MaxLimit} (default {DefaultLimit}).")
             .Produces<List<SearchHit>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -28,7 +34,8 @@ internal static class SearchEndpoints
     }
 
     // Simple on purpose: a LIKE over person_names. Name matching across spellings will replace the ranking.
-    public static async Task<IReadOnlyList<SearchHit>> SearchAsync(Database db, string? q, int limit, CancellationToken ct)
+    // Only people this viewer may see are searched; each hit says whether it is confidential, for the audit.
+    public static async Task<IReadOnlyList<(SearchHit Hit, bool Confidential)>> SearchAsync(Database db, string? q, int limit, Viewer viewer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
@@ -38,17 +45,17 @@ internal static class SearchEndpoints
         var text = NameText.Normalize(q).ToLowerInvariant();
         var like = RecordLists.EscapeLike(text);
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, string ExternalId, string Name, string Matched)>(
-            """
-            SELECT id, external_id, primary_name, matched FROM (
+        var rows = await connection.QueryAsync<(long Id, string ExternalId, string Name, string Matched, string Level)>(
+            $$"""
+            SELECT id, external_id, primary_name, matched, confidentiality FROM (
                 SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.id ORDER BY m.rank, m.position) AS pick FROM (
-                    SELECT p.id, p.external_id, p.primary_name, n.text AS matched, n.position,
+                    SELECT p.id, p.external_id, p.primary_name, p.confidentiality, n.text AS matched, n.position,
                         CASE WHEN LOWER(n.text) = @exact THEN 0
                              WHEN LOWER(n.text) LIKE @prefix ESCAPE '\' THEN 1
                              WHEN LOWER(n.text) LIKE @word ESCAPE '\' THEN 2
                              ELSE 3 END AS rank
                     FROM person_names n JOIN persons p ON p.id = n.person_id
-                    WHERE p.deleted_at IS NULL AND LOWER(n.text) LIKE @contains ESCAPE '\'
+                    WHERE p.deleted_at IS NULL AND {{Visibility.Sql(viewer, "p")}} AND LOWER(n.text) LIKE @contains ESCAPE '\'
                 ) m
             ) best
             WHERE pick = 1
@@ -56,6 +63,6 @@ internal static class SearchEndpoints
             LIMIT @limit
             """,
             new { exact = text, prefix = like + "%", word = "% " + like + "%", contains = "%" + like + "%", limit });
-        return rows.Select(r => new SearchHit(r.Id, r.ExternalId, r.Name, r.Matched)).ToList();
+        return rows.Select(r => (new SearchHit(r.Id, r.ExternalId, r.Name, r.Matched), r.Level == WireCode.Of(Confidentiality.Confidential))).ToList();
     }
 }

@@ -5,7 +5,8 @@ namespace Kuager.Web.Charts;
 
 /// <summary>
 /// A line over consecutive months as server-rendered SVG: months along the x axis, values up the y axis with
-/// round-number ticks, one marked point per month. Pure: same input, same markup.
+/// round-number ticks, one marked point per month. A hidden small count has no exact point: the line breaks there
+/// and a hollow mark on the axis says "fewer than 5". Pure: same input, same markup.
 /// </summary>
 public static class LineChart
 {
@@ -24,14 +25,14 @@ public static class LineChart
     public static RenderedChart Render(ChartText text, IReadOnlyList<MonthValue> points, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
-        var table = ChartMarkup.Table(text, points.Select(p => (MonthName(p, culture), p.Value)), culture);
+        var table = ChartMarkup.Table(text, points.Select(p => (MonthName(p, culture), p.Value, p.FewerThanFive)), culture);
         if (points.Count == 0)
         {
             return new RenderedChart(ChartMarkup.NoData(text, "line"), table);
         }
 
-        var max = points.Max(p => Clean(p.Value));
-        var (step, top) = Ticks(max, integers: points.All(p => p.Value == Math.Floor(p.Value)));
+        var max = points.Max(p => p.FewerThanFive ? 0 : Clean(p.Value));
+        var (step, top) = Ticks(max, integers: points.All(p => p.FewerThanFive || p.Value == Math.Floor(p.Value)));
         var sb = new StringBuilder(ChartMarkup.Open(text, Width, Height, "line"));
 
         // The y axis: a grid line and a label at each tick.
@@ -58,14 +59,32 @@ public static class LineChart
                 .Append($"<tspan x=\"{ChartMarkup.N(x)}\" dy=\"13\">").Append(month.Year.ToString("D4", culture)).Append("</tspan></text>");
         }
 
-        var line = string.Join(' ', points.Select((p, i) => $"{ChartMarkup.N(X(i, points.Count))},{ChartMarkup.N(Y(Clean(p.Value), top))}"));
-        sb.Append($"<polyline class=\"chart-line\" points=\"{line}\" fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"2\"/>");
+        // One line per run of shown values: a hidden month breaks the line rather than placing a point.
+        var run = new List<string>();
+        for (var i = 0; i <= points.Count; i++)
+        {
+            if (i < points.Count && !points[i].FewerThanFive)
+            {
+                run.Add($"{ChartMarkup.N(X(i, points.Count))},{ChartMarkup.N(Y(Clean(points[i].Value), top))}");
+                continue;
+            }
+
+            if (run.Count > 0)
+            {
+                sb.Append($"<polyline class=\"chart-line\" points=\"{string.Join(' ', run)}\" fill=\"none\" stroke=\"#1f3a5f\" stroke-width=\"2\"/>");
+                run.Clear();
+            }
+        }
+
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
-            sb.Append("<g class=\"chart-point\"><title>").Append(ChartMarkup.Escape(MonthName(p, culture))).Append(": ")
-                .Append(ChartMarkup.Escape(ChartMarkup.Format(p.Value, culture))).Append("</title>")
-                .Append($"<circle cx=\"{ChartMarkup.N(X(i, points.Count))}\" cy=\"{ChartMarkup.N(Y(Clean(p.Value), top))}\" r=\"3\" fill=\"#1f3a5f\"/></g>");
+            sb.Append(p.FewerThanFive ? "<g class=\"chart-point chart-fewer\"><title>" : "<g class=\"chart-point\"><title>")
+                .Append(ChartMarkup.Escape(MonthName(p, culture))).Append(": ")
+                .Append(ChartMarkup.Escape(ChartMarkup.Shown(text, p.Value, p.FewerThanFive, culture))).Append("</title>")
+                .Append(p.FewerThanFive
+                    ? $"<circle cx=\"{ChartMarkup.N(X(i, points.Count))}\" cy=\"{ChartMarkup.N(Top + PlotHeight)}\" r=\"3\" fill=\"#ffffff\" stroke=\"#1f3a5f\"/></g>"
+                    : $"<circle cx=\"{ChartMarkup.N(X(i, points.Count))}\" cy=\"{ChartMarkup.N(Y(Clean(p.Value), top))}\" r=\"3\" fill=\"#1f3a5f\"/></g>");
         }
 
         sb.Append("</svg>");

@@ -10,13 +10,17 @@ namespace Kuager.Web.Charts;
 /// <param name="ValueHeader">The table's number column ("People").</param>
 /// <param name="NoData">Shown instead of bars or a line when there is nothing to draw.</param>
 /// <param name="ShowTable">The summary of the &lt;details&gt; that holds the table.</param>
-public sealed record ChartText(string Title, string CategoryHeader, string ValueHeader, string NoData, string ShowTable);
+public sealed record ChartText(string Title, string CategoryHeader, string ValueHeader, string NoData, string ShowTable)
+{
+    /// <summary>Written instead of a small count that must not be shown exactly ("fewer than 5").</summary>
+    public string FewerThanFive { get; init; } = "< 5";
+}
 
-/// <summary>One bar: a labelled category and its value.</summary>
-public sealed record Bar(string Label, double Value);
+/// <summary>One bar: a labelled category and its value; <paramref name="FewerThanFive"/> hides the value (no bar is drawn for it).</summary>
+public sealed record Bar(string Label, double Value, bool FewerThanFive = false);
 
-/// <summary>One point of a line over months: the month (any day in it) and its value.</summary>
-public sealed record MonthValue(int Year, int Month, double Value);
+/// <summary>One point of a line over months; <paramref name="FewerThanFive"/> hides the value (no exact point is drawn for it).</summary>
+public sealed record MonthValue(int Year, int Month, double Value, bool FewerThanFive = false);
 
 /// <summary>A chart as markup: the SVG for the eye, and the same numbers as a table for screen readers and copying.</summary>
 public sealed record RenderedChart(string Svg, string Table)
@@ -81,18 +85,22 @@ internal static class ChartMarkup
             $"<text x=\"{N(width / 2)}\" y=\"{N(height / 2)}\" text-anchor=\"middle\" dominant-baseline=\"middle\" font-size=\"16\" fill=\"#4a5563\">{Escape(text.NoData)}</text></svg>";
     }
 
-    public static string Table(ChartText text, IEnumerable<(string Label, double Value)> rows, CultureInfo culture)
+    /// <summary>A value as shown: the reader's number, or "fewer than 5" for a hidden small count.</summary>
+    public static string Shown(ChartText text, double value, bool fewerThanFive, CultureInfo culture) =>
+        fewerThanFive ? text.FewerThanFive : Format(value, culture);
+
+    public static string Table(ChartText text, IEnumerable<(string Label, double Value, bool FewerThanFive)> rows, CultureInfo culture)
     {
         var sb = new StringBuilder();
         sb.Append("<details class=\"chart-table\"><summary>").Append(Escape(text.ShowTable)).Append("</summary><table><caption>")
             .Append(Escape(text.Title)).Append("</caption><thead><tr><th scope=\"col\">").Append(Escape(text.CategoryHeader))
             .Append("</th><th scope=\"col\" class=\"num\">").Append(Escape(text.ValueHeader)).Append("</th></tr></thead><tbody>");
         var any = false;
-        foreach (var (label, value) in rows)
+        foreach (var (label, value, fewerThanFive) in rows)
         {
             any = true;
             sb.Append("<tr><th scope=\"row\" dir=\"auto\">").Append(Escape(label)).Append("</th><td class=\"num\">")
-                .Append(Escape(Format(value, culture))).Append("</td></tr>");
+                .Append(Escape(Shown(text, value, fewerThanFive, culture))).Append("</td></tr>");
         }
 
         if (!any)

@@ -37,6 +37,9 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
     [BindProperty]
     public RelateInput Relate { get; set; } = new();
 
+    /// <summary>Who is reading: edit links, forms and withheld fields are shown by this.</summary>
+    public Viewer Reader => HttpContext.Viewer();
+
     public async Task<IActionResult> OnGetAsync(long id, string? notice, CancellationToken ct)
     {
         Notice = notice is not null && Notices.Contains(notice) ? notice : null;
@@ -45,6 +48,11 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revisionId, CancellationToken ct)
     {
+        if (!Reader.CanEdit)
+        {
+            return Forbidden();
+        }
+
         if (!await store.IsRevisionOfAsync(revisionId, RecordKind.Person, id, ct) || await store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is null)
         {
             return await ShowAsync(id, ct);
@@ -66,6 +74,11 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 
     public async Task<IActionResult> OnPostRelateAsync(long id, CancellationToken ct)
     {
+        if (!Reader.CanEdit)
+        {
+            return Forbidden();
+        }
+
         if (await store.GetAsync<Person>(id, HttpContext.Viewer(), ct) is null)
         {
             return await ShowAsync(id, ct);
@@ -120,6 +133,9 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
         return Page();
     }
 
+    /// <summary>Changes are for editors: the same answer whether or not the person exists, so nothing is learnt from it.</summary>
+    private StatusCodeResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+
     /// <summary>By external id first (the group's own key), then by the registry id.</summary>
     private async Task<long?> FindPersonAsync(string? key, CancellationToken ct)
     {
@@ -129,14 +145,15 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
         }
 
         var value = key.Trim();
+        var visible = Visibility.Sql(Reader, "p");
         await using var c = await store.Database.OpenAsync(ct);
         var byExternal = await c.ExecuteScalarAsync<long?>(
-            "SELECT id FROM persons WHERE external_id = @value AND deleted_at IS NULL", new { value });
+            $"SELECT p.id FROM persons p WHERE p.external_id = @value AND p.deleted_at IS NULL AND {visible}", new { value });
         if (byExternal is not null || !long.TryParse(value, out var number))
         {
             return byExternal;
         }
 
-        return await c.ExecuteScalarAsync<long?>("SELECT id FROM persons WHERE id = @number AND deleted_at IS NULL", new { number });
+        return await c.ExecuteScalarAsync<long?>($"SELECT p.id FROM persons p WHERE p.id = @number AND p.deleted_at IS NULL AND {visible}", new { number });
     }
 }

@@ -12,6 +12,11 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
+        if (!HttpContext.Viewer().CanEdit)
+        {
+            return Forbidden();
+        }
+
         var person = await store.GetAsync<Person>(id, HttpContext.Viewer(), ct);
         if (person is null)
         {
@@ -25,6 +30,11 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
+        if (!HttpContext.Viewer().CanEdit)
+        {
+            return Forbidden();
+        }
+
         var current = await store.GetAsync<Person>(id, HttpContext.Viewer(), ct);
         if (current is null)
         {

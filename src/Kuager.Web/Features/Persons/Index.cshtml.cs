@@ -1,10 +1,11 @@
+using Kuager.Core;
 using Kuager.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kuager.Web.Features.Persons;
 
-public sealed class IndexModel(Database db) : PageModel
+public sealed class IndexModel(RecordStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public PersonFilter Filter { get; set; } = new();
@@ -21,8 +22,11 @@ public sealed class IndexModel(Database db) : PageModel
     {
         // Unparseable numbers (page=abc) are model-state errors; the list shows page 1 rather than failing.
         ModelState.Clear();
-        Choices = await PersonList.ChoicesAsync(db, ct);
-        Result = await PersonList.QueryAsync(db, Filter, ct);
+        var viewer = HttpContext.Viewer();
+        Choices = await PersonList.ChoicesAsync(store.Database, viewer, ct);
+        Result = await PersonList.QueryAsync(store.Database, Filter, viewer, ct);
+        await store.AuditReadAsync(viewer, RecordKind.Person,
+            Result.Rows.Where(r => r.Confidentiality == WireCode.Of(Confidentiality.Confidential)).Select(r => r.Id).ToList(), ct);
     }
 
     /// <summary>The list URL for another page, keeping every filter.</summary>

@@ -6,16 +6,26 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Persons;
 
-public sealed class NewModel(RecordStore store, IStringLocalizer<TextLocalizer> t) : PersonEditor(store.Database)
+public sealed class NewModel(RecordStore store, IStringLocalizer<TextLocalizer> t, InstanceSettings settings) : PersonEditor(store.Database)
 {
-    public Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Input = new PersonInput { Names = [new NameInput { Kind = "primary" }] };
-        return FormAsync(ct);
+        if (!HttpContext.Viewer().CanEdit)
+        {
+            return Forbidden();
+        }
+
+        Input = PersonInput.New(settings.DefaultConfidentiality);
+        return await FormAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!HttpContext.Viewer().CanEdit)
+        {
+            return Forbidden();
+        }
+
         var person = await PersonForm.ToPersonAsync(Input, null, Db, ModelState, t, ct);
         if (person is null)
         {

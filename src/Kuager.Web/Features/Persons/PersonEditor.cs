@@ -24,11 +24,14 @@ public abstract class PersonEditor(Database db) : PageModel
     {
         Input.WithEmptyNameRows();
         await using var connection = await db.OpenAsync(ct);
-        PlaceChoices = await PersonList.PlacesAsync(connection);
+        PlaceChoices = await PersonList.PlacesAsync(connection, HttpContext.Viewer());
         return Page();
     }
 
     protected void AddErrors(ValidationException e) => e.AddTo(ModelState, PersonForm.Prefix, PersonForm.FieldMap());
+
+    /// <summary>The forms are for editors; others get the same answer whether or not the person exists.</summary>
+    protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
     protected IActionResult Missing()
     {

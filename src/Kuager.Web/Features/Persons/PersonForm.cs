@@ -43,9 +43,29 @@ public sealed class PersonInput
 
     public string? Notes { get; set; }
 
+    /// <summary>The record's level; the create page starts it at the instance's default.</summary>
     public string Confidentiality { get; set; } = "restricted";
 
     public string? ExternalId { get; set; }
+
+    /// <summary>Who reported the person (always confidential: encrypted, shown to editors only).</summary>
+    public string? Reporter { get; set; }
+
+    /// <summary>How to reach the reporter (always confidential).</summary>
+    public string? ReporterContact { get; set; }
+
+    /// <summary>The fields ticked "confidential" (JSON names, from <see cref="Core.ConfidentialFields.Markable"/>).</summary>
+    public List<string> ConfidentialFields { get; set; } = [];
+
+    /// <summary>Whether the form ticks this field confidential.</summary>
+    public bool Marks(string field) => ConfidentialFields.Contains(field, StringComparer.Ordinal);
+
+    /// <summary>An empty form for a new person at the instance's default level.</summary>
+    public static PersonInput New(Confidentiality level) => new()
+    {
+        Names = [new NameInput { Kind = "primary" }],
+        Confidentiality = WireCode.Of(level),
+    };
 
     public static PersonInput From(Person p, string? hometownPath) => new()
     {
@@ -60,6 +80,9 @@ public sealed class PersonInput
         Notes = p.Notes,
         Confidentiality = WireCode.Of(p.Confidentiality),
         ExternalId = p.ExternalId,
+        Reporter = p.Reporter,
+        ReporterContact = p.ReporterContact,
+        ConfidentialFields = [.. p.ConfidentialFields],
     };
 
     /// <summary>Empty name rows to type into, so more names can be added without script.</summary>
@@ -148,6 +171,9 @@ public static class PersonForm
             Occupation = Blank(input.Occupation),
             Notes = Blank(input.Notes),
             Confidentiality = confidentiality,
+            Reporter = Blank(input.Reporter),
+            ReporterContact = Blank(input.ReporterContact),
+            ConfidentialFields = input.ConfidentialFields.Where(f => !string.IsNullOrWhiteSpace(f)).Distinct(StringComparer.Ordinal).ToList(),
         };
 
         // The record's own rules are checked even when a field could not be read, so every error shows at once.
@@ -167,6 +193,7 @@ public static class PersonForm
         {
             ["hometownId"] = "Hometown",
             ["otherIds"] = "ExternalId",
+            ["confidentialFields"] = "ConfidentialFields",
         };
         return map;
     }

@@ -62,6 +62,9 @@ public sealed class PersonRow
     public int? BirthYear { get; init; }
 
     public string? Hometown { get; init; }
+
+    /// <summary>The record's level (wire code), so an editor's view of confidential people can be audited.</summary>
+    public string Confidentiality { get; init; } = "";
 }
 
 public sealed record PersonListResult(IReadOnlyList<PersonRow> Rows, long Total, IReadOnlyDictionary<string, string> Errors);
@@ -87,11 +90,15 @@ public static class PersonList
     // carry thousands of options (measured: 450 places made each page 115 KB and doubled its time).
     private const int MaxPlaceChoices = 200;
 
-    public static async Task<PersonListResult> QueryAsync(Database db, PersonFilter f, CancellationToken ct)
+    /// <summary>
+    /// One page of the people this viewer may see, and their total. Every record table a filter reads (events,
+    /// citations, places) keeps to the visible records too, so no filter answers from a record the viewer may not see.
+    /// </summary>
+    public static async Task<PersonListResult> QueryAsync(Database db, PersonFilter f, Viewer viewer, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         // Every condition here matches a partial index's "deleted_at IS NULL", so counts and pages are read from indexes.
-        var where = new List<string> { "p.deleted_at IS NULL" };
+        var where = new List<string> { "p.deleted_at IS NULL", Visibility.Sql(viewer, "p") };
         var args = new DynamicParameters();
 
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -123,7 +130,8 @@ public static class PersonList
         await using var connection = await db.OpenAsync(ct);
         if (f.Place is { } placeId)
         {
-            var path = await connection.ExecuteScalarAsync<string?>("SELECT path FROM places WHERE id = @placeId AND deleted_at IS NULL", new { placeId });
+            var path = await connection.ExecuteScalarAsync<string?>(
+                $"SELECT pl.path FROM places pl WHERE pl.id = @placeId AND pl.deleted_at IS NULL AND {Visibility.Sql(viewer, "pl")}", new { placeId });
             if (path is null)
             {
                 errors["place"] = "persons.UnknownPlace";
@@ -133,7 +141,7 @@ public static class PersonList
             {
                 // The subtree by path prefix: substr compares exactly, where LIKE would read % and _ in a name as wildcards.
                 var prefix = path + Place.PathSeparator;
-                where.Add("p.hometown_id IN (SELECT pl.id FROM places pl WHERE pl.path = @path OR substr(pl.path, 1, @prefixLength) = @prefix)");
+                where.Add($"p.hometown_id IN (SELECT pl.id FROM places pl WHERE {Visibility.Sql(viewer, "pl")} AND (pl.path = @path OR substr(pl.path, 1, @prefixLength) = @prefix))");
                 args.Add("path", path);
                 args.Add("prefix", prefix);
                 args.Add("prefixLength", prefix.Length);
@@ -159,13 +167,13 @@ public static class PersonList
         {
             // With a date range too, one event must match both: "detained in 2017", not "detained once, something in 2017".
             where.Add("p.id IN (SELECT ep.person_id FROM events e JOIN event_participants ep ON ep.event_id = e.id " +
-                "WHERE e.type = @eventType AND ep.role = 'subject' AND e.deleted_at IS NULL" + string.Concat(dated.Select(d => " AND " + d)) + ")");
+                $"WHERE e.type = @eventType AND ep.role = 'subject' AND e.deleted_at IS NULL AND {Visibility.Sql(viewer, "e")}" + string.Concat(dated.Select(d => " AND " + d)) + ")");
             args.Add("eventType", f.EventType);
         }
         else if (dated.Count > 0)
         {
             where.Add("p.id IN (SELECT ep.person_id FROM events e JOIN event_participants ep ON ep.event_id = e.id " +
-                "WHERE e.deleted_at IS NULL AND " + string.Join(" AND ", dated) + ")");
+                $"WHERE e.deleted_at IS NULL AND {Visibility.Sql(viewer, "e")} AND " + string.Join(" AND ", dated) + ")");
         }
 
         if (f.Evidence is { } level)
@@ -176,10 +184,13 @@ public static class PersonList
             }
             else
             {
-                where.Add("(p.id IN (SELECT c.target_id FROM citations c WHERE c.target_kind = 'person' AND c.level >= @level AND c.deleted_at IS NULL) " +
+                // The citation and its source must be visible (and the event, for a citation of an event).
+                var cited = $"c.level >= @level AND c.deleted_at IS NULL AND {Visibility.Sql(viewer, "c")} " +
+                    $"AND c.source_id IN (SELECT s.id FROM sources s WHERE s.deleted_at IS NULL AND {Visibility.Sql(viewer, "s")})";
+                where.Add($"(p.id IN (SELECT c.target_id FROM citations c WHERE c.target_kind = 'person' AND {cited}) " +
                     "OR p.id IN (SELECT ep.person_id FROM citations c JOIN event_participants ep ON ep.event_id = c.target_id " +
                     "JOIN events e ON e.id = c.target_id " +
-                    "WHERE c.target_kind = 'event' AND c.level >= @level AND c.deleted_at IS NULL AND e.deleted_at IS NULL))");
+                    $"WHERE c.target_kind = 'event' AND {cited} AND e.deleted_at IS NULL AND {Visibility.Sql(viewer, "e")}))");
                 args.Add("level", level);
             }
         }
@@ -191,8 +202,8 @@ public static class PersonList
         var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM persons p WHERE {filter}", args);
         var rows = await connection.QueryAsync<PersonRow>(
             "SELECT p.id AS Id, p.external_id AS ExternalId, p.primary_name AS PrimaryName, p.status AS Status, p.ethnicity AS Ethnicity, " +
-            "p.birth_year AS BirthYear, h.path AS Hometown " +
-            $"FROM persons p LEFT JOIN places h ON h.id = p.hometown_id WHERE {filter} ORDER BY p.primary_name, p.id LIMIT @take OFFSET @skip",
+            "p.birth_year AS BirthYear, h.path AS Hometown, p.confidentiality AS Confidentiality " +
+            $"FROM persons p LEFT JOIN places h ON h.id = p.hometown_id AND {Visibility.Sql(viewer, "h")} WHERE {filter} ORDER BY p.primary_name, p.id LIMIT @take OFFSET @skip",
             args);
         return new PersonListResult(rows.ToList(), total, errors);
     }
@@ -203,26 +214,39 @@ public static class PersonList
     /// The values the filters offer. They change rarely and cost a scan of an index each, so they are kept for half a
     /// minute per database (the lists themselves are always read fresh).
     /// </summary>
-    public static async Task<PersonFilterChoices> ChoicesAsync(Database db, CancellationToken ct)
+    /// <summary>The choices as this viewer may see them: kept apart per clearance, so no choice comes from a hidden record.</summary>
+    public static async Task<PersonFilterChoices> ChoicesAsync(Database db, Viewer viewer, CancellationToken ct)
     {
-        if (RecentChoices.TryGetValue(db.Display, out var recent) && DateTime.UtcNow - recent.At < TimeSpan.FromSeconds(30))
+        var key = db.Display + "|" + WireCode.Of(viewer.Clearance);
+        if (RecentChoices.TryGetValue(key, out var recent) && DateTime.UtcNow - recent.At < TimeSpan.FromSeconds(30))
         {
             return recent.Choices;
         }
 
-        var choices = await ReadChoicesAsync(db, ct);
-        RecentChoices[db.Display] = (DateTime.UtcNow, choices);
+        var choices = await ReadChoicesAsync(db, viewer, ct);
+        RecentChoices[key] = (DateTime.UtcNow, choices);
         return choices;
     }
 
-    private static async Task<PersonFilterChoices> ReadChoicesAsync(Database db, CancellationToken ct)
+    /// <summary>Forgets the cached choices of a database (after a change a test or a page must see at once).</summary>
+    public static void ForgetChoices(Database db)
+    {
+        foreach (var key in RecentChoices.Keys.Where(k => k.StartsWith(db.Display + "|", StringComparison.Ordinal)))
+        {
+            RecentChoices.TryRemove(key, out _);
+        }
+    }
+
+    private static async Task<PersonFilterChoices> ReadChoicesAsync(Database db, Viewer viewer, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         // "deleted_at IS NULL" lets this read the partial ethnicity index instead of every person's row.
         var ethnicities = await connection.QueryAsync<string>(
-            "SELECT DISTINCT ethnicity FROM persons WHERE deleted_at IS NULL AND ethnicity IS NOT NULL ORDER BY ethnicity");
-        var citizenships = await connection.QueryAsync<string>("SELECT DISTINCT country FROM person_citizenships ORDER BY country");
-        var places = await PlacesAsync(connection);
+            $"SELECT DISTINCT p.ethnicity FROM persons p WHERE p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} AND p.ethnicity IS NOT NULL ORDER BY p.ethnicity");
+        var citizenships = await connection.QueryAsync<string>(
+            "SELECT DISTINCT c.country FROM person_citizenships c JOIN persons p ON p.id = c.person_id " +
+            $"WHERE p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} ORDER BY c.country");
+        var places = await PlacesAsync(connection, viewer);
         var types = await EventTypes.LoadAsync(connection);
         return new PersonFilterChoices(
             WireCode.All<PersonStatus>(),
@@ -233,12 +257,13 @@ public static class PersonList
     }
 
     /// <summary>Every place by path, for the place filter and the hometown field's suggestions.</summary>
-    public static async Task<IReadOnlyList<(long Id, string Path)>> PlacesAsync(DbConnection connection)
+    public static async Task<IReadOnlyList<(long Id, string Path)>> PlacesAsync(DbConnection connection, Viewer viewer)
     {
-        var count = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM places WHERE deleted_at IS NULL");
+        var visible = Visibility.Sql(viewer, "pl");
+        var count = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM places pl WHERE pl.deleted_at IS NULL AND {visible}");
         var sql = count <= MaxPlaceChoices
-            ? "SELECT id, path FROM places WHERE deleted_at IS NULL ORDER BY path"
-            : "SELECT pl.id, pl.path FROM places pl WHERE pl.deleted_at IS NULL AND (pl.parent_id IS NULL OR pl.parent_id IN " +
+            ? $"SELECT pl.id, pl.path FROM places pl WHERE pl.deleted_at IS NULL AND {visible} ORDER BY pl.path"
+            : $"SELECT pl.id, pl.path FROM places pl WHERE pl.deleted_at IS NULL AND {visible} AND (pl.parent_id IS NULL OR pl.parent_id IN " +
               "(SELECT a.id FROM places a WHERE a.parent_id IS NULL OR a.parent_id IN (SELECT b.id FROM places b WHERE b.parent_id IS NULL))) ORDER BY pl.path";
         return (await connection.QueryAsync<(long, string)>(sql)).Take(MaxPlaceChoices).ToList();
     }
