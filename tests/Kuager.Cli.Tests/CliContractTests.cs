@@ -181,7 +181,7 @@ public sealed class CliContractTests
             }
         }
 
-        Assert.StartsWith(ImportFixtures.Header + "\n", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.csv")), StringComparison.Ordinal);
+        Assert.StartsWith(ImportFixtures.ExportHeader + "\n", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.csv")), StringComparison.Ordinal);
         Assert.StartsWith("[\n  {\"external_id\":\"P-001\"", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.json")), StringComparison.Ordinal);
     }
 
