@@ -14,11 +14,14 @@ public static class KuagerCli
     {
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("Kuager: the record of people detained or missing in Xinjiang and persecuted in Kazakhstan.");
+        var keyFile = CommonOptions.KeyFile();
+        root.Options.Add(keyFile);
         foreach (var command in new[]
                  {
                      ImportCommand.Create(console), ExportCommand.Create(console), StatsCommand.Create(console),
                      MigrateCommand.Create(console), ServeCommand.Create(console), HistoryCommand.Create(console), HistoryCommand.CreateUndo(console),
                      AuditCommand.Create(console), BackupCommand.Create(console), BackupCommand.CreateRestore(console),
+                     KeyCommand.Create(console),
                  })
         {
             root.Subcommands.Add(command);
@@ -36,6 +39,8 @@ public static class KuagerCli
             return ExitCodes.Usage;
         }
 
+        // Read here once for every command: each opens its database through CommonOptions.OpenAsync.
+        CommonOptions.KeyFileValue.Value = parse.GetValue(keyFile);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);
@@ -78,10 +83,32 @@ public static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print machine-readable JSON on stdout" };
 
-    /// <summary>Opens the database named by --db and brings its schema up to date.</summary>
-    public static async Task<Database> OpenAsync(string? db, CancellationToken ct)
+    /// <summary>--key-file, on every command (it applies to whichever database the command opens).</summary>
+    public static Option<string?> KeyFile() => new("--key-file")
+    {
+        Description = $"The encryption key file. Default: {KeyRing.EnvironmentVariable} (the key itself), then {KeyRing.FileVariable}, then {KeyRing.FileName} beside the SQLite file (./data for PostgreSQL)",
+        Recursive = true,
+    };
+
+    /// <summary>The --key-file of the run in progress (runs in one process, as in tests, each keep their own).</summary>
+    public static AsyncLocal<string?> KeyFileValue { get; } = new();
+
+    /// <summary>The database named by --db, with the key file of --key-file when given; not opened yet.</summary>
+    public static Database Resolve(string? db)
     {
         var database = Database.Resolve(db);
+        if (KeyFileValue.Value is { Length: > 0 } keyFile)
+        {
+            database.KeyFile = Path.GetFullPath(keyFile);
+        }
+
+        return database;
+    }
+
+    /// <summary>Opens the database named by --db, brings its schema up to date and loads its key (a missing or wrong key is a <see cref="KeyException"/>).</summary>
+    public static async Task<Database> OpenAsync(string? db, CancellationToken ct)
+    {
+        var database = Resolve(db);
         await Migrator.MigrateAsync(database, ct);
         return database;
     }

@@ -111,8 +111,9 @@ public sealed class Database
             await using var cmd = connection.CreateCommand();
 
             // WAL lets the web app read while an import writes; NORMAL sync is durable across application crashes
-            // and is what WAL is designed for.
-            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            // and is what WAL is designed for. secure_delete zeroes what a change frees, so a value that was plain
+            // before a field was marked confidential does not linger in free space of the file.
+            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
             await cmd.ExecuteNonQueryAsync(ct);
             Connections.AddOrUpdate(connection, this);
             return connection;

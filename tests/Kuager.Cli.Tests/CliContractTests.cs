@@ -24,9 +24,9 @@ public sealed class CliContractTests
         var csv = ImportFixtures.Write(db, "registry.csv", ImportFixtures.Registry);
         var json = ImportFixtures.Write(db, "registry.json", ImportFixtures.RegistryJson);
 
-        var first = await InProcessAsync("import", csv, "--db", db.Value, "--json");
-        var again = await InProcessAsync("import", csv, "--db", db.Value, "--json");
-        var asJson = await InProcessAsync("import", json, "--db", db.Value, "--json");
+        var first = await InProcessAsync("import", csv, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
+        var again = await InProcessAsync("import", csv, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
+        var asJson = await InProcessAsync("import", json, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
 
         foreach (var (run, imported, updated) in new[] { (first, 3, 0), (again, 0, 3), (asJson, 0, 3) })
         {
@@ -57,7 +57,7 @@ public sealed class CliContractTests
             "P-012,Ерлан Асқарұлы,m,1850,jailed\n" +
             "P-013,Ержан");
 
-        var run = await InProcessAsync("import", bad, "--db", db.Value, "--json");
+        var run = await InProcessAsync("import", bad, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
 
         Assert.True(run.ExitCode == 1, run.ToString());
         var result = run.SingleJsonObject();
@@ -97,7 +97,7 @@ public sealed class CliContractTests
                      (header, "nickname", "unknown column"),
                  })
         {
-            var run = await InProcessAsync("import", file, "--db", db.Value, "--json");
+            var run = await InProcessAsync("import", file, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
 
             Assert.True(run.ExitCode == 1, run.ToString());
             var result = run.SingleJsonObject();
@@ -119,8 +119,8 @@ public sealed class CliContractTests
         var csv = ImportFixtures.Write(db, "registry.csv", ImportFixtures.Registry);
         var bad = ImportFixtures.Write(db, "bad.csv", "external_id,name,gender\nP-011,Әлия Серікқызы,x\n");
 
-        var good = await InProcessAsync("import", csv, "--db", db.Value);
-        var failed = await InProcessAsync("import", bad, "--db", db.Value);
+        var good = await InProcessAsync("import", csv, "--db", db.Value, "--key-file", db.Database.KeyFile!);
+        var failed = await InProcessAsync("import", bad, "--db", db.Value, "--key-file", db.Database.KeyFile!);
 
         Assert.True(good.ExitCode == 0, good.ToString());
         Assert.Equal("", good.Stdout);
@@ -136,9 +136,9 @@ public sealed class CliContractTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
 
-        var empty = await InProcessAsync("stats", "--db", db.Value, "--json");
+        var empty = await InProcessAsync("stats", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
         await ImportFixtures.ImportValidAsync(db, "registry.csv", ImportFixtures.Registry);
-        var full = await InProcessAsync("stats", "--db", db.Value, "--json");
+        var full = await InProcessAsync("stats", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
 
         foreach (var (run, persons, places) in new[] { (empty, 0, 0), (full, 3, ImportFixtures.RegistryPlaces) })
         {
@@ -166,9 +166,9 @@ public sealed class CliContractTests
             var fresh = await TestDatabase.CreateAsync(provider);
             await using (fresh)
             {
-                var export = await InProcessAsync("export", "--db", source.Value, "--format", format, "--out", first);
-                var import = await InProcessAsync("import", first, "--db", fresh.Value, "--json");
-                var exportAgain = await InProcessAsync("export", "--db", fresh.Value, "--format", format, "--out", second);
+                var export = await InProcessAsync("export", "--db", source.Value, "--key-file", source.Database.KeyFile!, "--format", format, "--out", first);
+                var import = await InProcessAsync("import", first, "--db", fresh.Value, "--key-file", fresh.Database.KeyFile!, "--json");
+                var exportAgain = await InProcessAsync("export", "--db", fresh.Value, "--key-file", fresh.Database.KeyFile!, "--format", format, "--out", second);
 
                 Assert.True(export.ExitCode == 0, export.ToString());
                 Assert.Equal("", export.Stdout);
@@ -181,7 +181,7 @@ public sealed class CliContractTests
             }
         }
 
-        Assert.StartsWith(ImportFixtures.Header + "\n", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.csv")), StringComparison.Ordinal);
+        Assert.StartsWith(ImportFixtures.ExportHeader + "\n", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.csv")), StringComparison.Ordinal);
         Assert.StartsWith("[\n  {\"external_id\":\"P-001\"", File.ReadAllText(Path.Combine(source.WorkDirectory, "first.json")), StringComparison.Ordinal);
     }
 
@@ -198,12 +198,12 @@ public sealed class CliContractTests
                  {
                      [],
                      ["import"],
-                     ["import", "--db", db.Value, "--json"],
-                     ["frobnicate", "--db", db.Value],
-                     ["export", "--db", db.Value, "--format", "xml", "--out", out1],
-                     ["export", "--db", db.Value, "--format", "csv"],
-                     ["export", "--db", db.Value, "--out", out1],
-                     ["stats", "--db", db.Value, "--json", "--verbose"],
+                     ["import", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json"],
+                     ["frobnicate", "--db", db.Value, "--key-file", db.Database.KeyFile!],
+                     ["export", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--format", "xml", "--out", out1],
+                     ["export", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--format", "csv"],
+                     ["export", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--out", out1],
+                     ["stats", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json", "--verbose"],
                  })
         {
             var run = await InProcessAsync(args);
@@ -223,9 +223,9 @@ public sealed class CliContractTests
     {
         await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
 
-        var first = await InProcessAsync("migrate", "--db", db.Value);
-        var again = await InProcessAsync("migrate", "--db", db.Value, "--json");
-        var stats = await InProcessAsync("stats", "--db", db.Value, "--json");
+        var first = await InProcessAsync("migrate", "--db", db.Value, "--key-file", db.Database.KeyFile!);
+        var again = await InProcessAsync("migrate", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
+        var stats = await InProcessAsync("stats", "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal("", first.Stdout);

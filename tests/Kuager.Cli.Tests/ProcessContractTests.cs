@@ -20,9 +20,9 @@ public sealed class ProcessContractTests
         var good = ImportFixtures.Write(db, "registry.csv", ImportFixtures.Registry);
         var bad = ImportFixtures.Write(db, "bad.csv", "external_id,name,gender\nP-011,Әлия Серікқызы,әйел\n");
 
-        var imported = await RunKuagerAsync(db.WorkDirectory, "import", good, "--db", db.Value, "--json");
-        var failed = await RunKuagerAsync(db.WorkDirectory, "import", bad, "--db", db.Value, "--json");
-        var usage = await RunKuagerAsync(db.WorkDirectory, "frobnicate", "--db", db.Value);
+        var imported = await RunKuagerAsync(db.WorkDirectory, "import", good, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
+        var failed = await RunKuagerAsync(db.WorkDirectory, "import", bad, "--db", db.Value, "--key-file", db.Database.KeyFile!, "--json");
+        var usage = await RunKuagerAsync(db.WorkDirectory, "frobnicate", "--db", db.Value, "--key-file", db.Database.KeyFile!);
 
         Assert.True(imported.ExitCode == 0, imported.ToString());
         var result = imported.SingleJsonObject();
@@ -41,7 +41,10 @@ public sealed class ProcessContractTests
     }
 
     /// <summary>`dotnet kuager.dll ARGS` with stdin, stdout and stderr redirected, from the test's own folder.</summary>
-    private static async Task<CliRun> RunKuagerAsync(string workingDirectory, params string[] args)
+    internal static Task<CliRun> RunKuagerAsync(string workingDirectory, params string[] args) => RunKuagerAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The same, with environment variables set for the child only.</summary>
+    internal static async Task<CliRun> RunKuagerAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var kuager = Path.Combine(AppContext.BaseDirectory, "kuager.dll");
         Assert.True(File.Exists(kuager), $"{kuager} is missing: the test project should copy the kuager executable next to itself");
@@ -63,6 +66,10 @@ public sealed class ProcessContractTests
 
         // The database is only ever the one given with --db.
         start.Environment.Remove("KUAGER_DB");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         process.StandardInput.Close();

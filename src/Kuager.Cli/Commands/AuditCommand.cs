@@ -15,34 +15,14 @@ public static class AuditCommand
         return command;
     }
 
-    /// <summary>--key-file: the instance key when it is neither KUAGER_KEY nor kuager.key beside the database.</summary>
-    public static Option<string?> KeyFile() => new("--key-file")
-    {
-        Description = "The encryption key file. Default: KUAGER_KEY, then KUAGER_KEY_FILE, then kuager.key beside the SQLite file (./data for PostgreSQL)",
-    };
-
-    /// <summary>Opens --db with the key file given, if any, and brings its schema up to date.</summary>
-    public static async Task<Database> OpenAsync(string? db, string? keyFile, CancellationToken ct)
-    {
-        var database = Database.Resolve(db);
-        if (!string.IsNullOrWhiteSpace(keyFile))
-        {
-            database.KeyFile = Path.GetFullPath(keyFile);
-        }
-
-        await Migrator.MigrateAsync(database, ct);
-        return database;
-    }
-
     private static Command CreateVerify(CliConsole console)
     {
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var keyFile = KeyFile();
-        var command = new Command("verify", "Check that no audit entry was changed, deleted, inserted or reordered (exit 0 intact, 1 tampered)") { db, json, keyFile };
+        var command = new Command("verify", "Check that no audit entry was changed, deleted, inserted or reordered (exit 0 intact, 1 tampered)") { db, json };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await OpenAsync(parse.GetValue(db), parse.GetValue(keyFile), ct);
+            var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
             var result = await AuditLog.VerifyAsync(database, ct);
             if (parse.GetValue(json))
             {
@@ -66,7 +46,6 @@ public static class AuditCommand
     {
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var keyFile = KeyFile();
         var limit = new Option<int>("--limit") { Description = "How many entries, newest first (default 50)", DefaultValueFactory = _ => 50 };
         limit.Validators.Add(r =>
         {
@@ -75,10 +54,10 @@ public static class AuditCommand
                 r.AddError("--limit must be 1 or more");
             }
         });
-        var command = new Command("list", "List the newest audit entries: who did what, when (entries hold no confidential values)") { db, json, limit, keyFile };
+        var command = new Command("list", "List the newest audit entries: who did what, when (entries hold no confidential values)") { db, json, limit };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await OpenAsync(parse.GetValue(db), parse.GetValue(keyFile), ct);
+            var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
             var entries = await AuditLog.ListAsync(database, parse.GetValue(limit), ct);
             if (parse.GetValue(json))
             {

@@ -11,13 +11,12 @@ public static class BackupCommand
     public static Command Create(CliConsole console)
     {
         var db = CommonOptions.Db();
-        var keyFile = AuditCommand.KeyFile();
         var json = CommonOptions.Json();
         var output = new Option<FileInfo>("--out") { Description = "The backup file to write (gzip'd JSON lines)", Required = true };
-        var command = new Command("backup", "Back up the whole database, consistently, while the app runs; encrypted values stay encrypted") { db, output, keyFile, json };
+        var command = new Command("backup", "Back up the whole database, consistently, while the app runs; encrypted values stay encrypted") { db, output, json };
         command.SetAction(async (parse, ct) =>
         {
-            var database = await AuditCommand.OpenAsync(parse.GetValue(db), parse.GetValue(keyFile), ct);
+            var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
             var target = parse.GetValue(output)!;
 
             // Written beside the target and moved into place, so a failed backup never leaves half a file.
@@ -53,9 +52,8 @@ public static class BackupCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A backup file written by kuager backup" };
         var db = CommonOptions.Db();
-        var keyFile = AuditCommand.KeyFile();
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore a backup into a new or empty database (it needs the key of the instance that made the backup)") { file, db, keyFile, json };
+        var command = new Command("restore", "Restore a backup into a new or empty database (it needs the key of the instance that made the backup)") { file, db, json };
         command.SetAction(async (parse, ct) =>
         {
             var source = parse.GetValue(file)!;
@@ -65,11 +63,7 @@ public static class BackupCommand
                 return ExitCodes.Failed;
             }
 
-            var database = Database.Resolve(parse.GetValue(db));
-            if (parse.GetValue(keyFile) is { Length: > 0 } key)
-            {
-                database.KeyFile = Path.GetFullPath(key);
-            }
+            var database = CommonOptions.Resolve(parse.GetValue(db));
 
             BackupSummary summary;
             await using (var stream = source.OpenRead())

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kuager.Core;
 using Kuager.Storage;
 using Spectre.Console;
 
@@ -12,7 +13,12 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv or json", Required = true };
         format.AcceptOnlyFromAmong("csv", "json");
         var output = new Option<FileInfo>("--out") { Description = "The file to write", Required = true };
-        var command = new Command("export", "Export people in the import format (export, import, export gives the same bytes)") { db, format, output };
+        var redactFor = new Option<string?>("--redact-for")
+        {
+            Description = "Export only what this role may see: leave out records above its clearance, blank confidential fields. Default: everything (the operator holds the key)",
+        };
+        redactFor.AcceptOnlyFromAmong("visitor", "researcher", "editor");
+        var command = new Command("export", "Export people in the import format (export, import, export gives the same bytes)") { db, format, output, redactFor };
         command.SetAction(async (parse, ct) =>
         {
             var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
@@ -24,7 +30,14 @@ public static class ExportCommand
             int count;
             await using (var stream = File.Create(temp))
             {
-                var export = new PersonExport(database);
+                var viewer = parse.GetValue(redactFor) switch
+                {
+                    "visitor" => new Viewer(CommonOptions.Actor, Role.Visitor),
+                    "researcher" => new Viewer(CommonOptions.Actor, Role.Researcher),
+                    "editor" => new Viewer(CommonOptions.Actor, Role.Editor),
+                    _ => Viewer.Operator(CommonOptions.Actor),
+                };
+                var export = new PersonExport(database, viewer);
                 count = console.Interactive
                     ? await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
                     {

@@ -13,7 +13,7 @@ public static class MigrateCommand
         var command = new Command("migrate", "Bring the database schema up to date (also done on every start)") { db, json };
         command.SetAction(async (parse, ct) =>
         {
-            var database = Database.Resolve(parse.GetValue(db));
+            var database = CommonOptions.Resolve(parse.GetValue(db));
             var applied = await Migrator.MigrateAsync(database, ct);
             var version = await Migrator.CurrentVersionAsync(database, ct);
             if (parse.GetValue(json))

@@ -25,7 +25,11 @@ public static class ServeCommand
                 await console.Error.WriteLineAsync("added fictional demo records (they describe no real person)");
             }
 
-            var app = KuagerWeb.Build(["--urls", parse.GetValue(urls)!], database);
+            // The web host uses the database as opened here, key loaded and checked, and is told where the key file is.
+            string[] args = database.KeyFile is { } keyFile
+                ? ["--urls", parse.GetValue(urls)!, $"--{KuagerWeb.KeyFileKey}={keyFile}"]
+                : ["--urls", parse.GetValue(urls)!];
+            var app = KuagerWeb.Build(args, database);
             await console.Error.WriteLineAsync($"Kuager on {parse.GetValue(urls)} with {database.Display}");
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);

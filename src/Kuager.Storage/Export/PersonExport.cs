@@ -15,16 +15,29 @@ public enum ExportFormat
 
 /// <summary>
 /// Writes the people of the registry in the import format, ordered by external id, so that export, import into an
-/// empty registry and export again gives the same bytes.
+/// empty registry and export again gives the same bytes. The export is what <paramref name="viewer"/> may see:
+/// records above their clearance are left out and confidential fields blank unless they may see them. An
+/// export holding confidential data is audited.
 /// </summary>
-public sealed class PersonExport(Database database)
+public sealed class PersonExport(Database database, Viewer viewer)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>An export by the operator at the command line, who holds the key: everything.</summary>
+    public PersonExport(Database database)
+        : this(database, Viewer.Operator("cli"))
+    {
+    }
+
+    /// <summary>How many of the people written were confidential or had confidential values (so the export was audited).</summary>
+    public int ConfidentialCount { get; private set; }
 
     public async Task<int> WriteAsync(Stream output, ExportFormat format, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var places = (await connection.QueryAsync<(long Id, string Path)>("SELECT id, path FROM places")).ToDictionary(p => p.Id, p => p.Path);
+        var places = (await connection.QueryAsync<(long Id, string Path)>($"SELECT id, path FROM places WHERE {Visibility.Sql(viewer)}"))
+            .ToDictionary(p => p.Id, p => p.Path);
+        ConfidentialCount = 0;
         await using var writer = new StreamWriter(output, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var count = 0;
         if (format == ExportFormat.Csv)
@@ -38,6 +51,11 @@ public sealed class PersonExport(Database database)
 
         await foreach (var (person, status) in ReadAsync(connection, ct))
         {
+            if (viewer.SeesConfidentialFields && (person.Confidentiality == Confidentiality.Confidential || Redaction.HasConfidentialValues(person)))
+            {
+                ConfidentialCount++;
+            }
+
             var values = Values(person, status, places);
             if (format == ExportFormat.Csv)
             {
@@ -61,6 +79,13 @@ public sealed class PersonExport(Database database)
         }
 
         progress?.Report(count);
+        if (ConfidentialCount > 0)
+        {
+            await writer.FlushAsync(ct);
+            await AuditLog.AppendAsync(database, viewer.Actor, AuditActions.Export, "persons",
+                $"{count} people, {ConfidentialCount} with confidential data", ct);
+        }
+
         return count;
     }
 
@@ -69,11 +94,13 @@ public sealed class PersonExport(Database database)
         // Byte order, the same on both providers, so the file does not depend on the server's collation.
         var order = database.Provider == Provider.Postgres ? "external_id COLLATE \"C\"" : "external_id";
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT id, version, data, status FROM persons WHERE deleted_at IS NULL ORDER BY {order}";
+        cmd.CommandText = $"SELECT id, version, data, status FROM persons WHERE deleted_at IS NULL AND {Visibility.Sql(viewer)} ORDER BY {order}";
+        var keys = viewer.SeesConfidentialFields ? database.Keys : null;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var person = Reader.Materialize<Person>(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+            // Without the clearance, confidential fields are left out unopened.
+            var person = Reader.Materialize<Person>(keys, reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
             yield return (person, WireCode.Parse<PersonStatus>(reader.GetString(3)));
         }
     }
@@ -91,6 +118,8 @@ public sealed class PersonExport(Database database)
         new(PersonColumns.Status, WireCode.Of(status)),
         new(PersonColumns.Notes, p.Notes),
         new(PersonColumns.Confidentiality, WireCode.Of(p.Confidentiality)),
+        new(PersonColumns.Reporter, p.Reporter),
+        new(PersonColumns.ReporterContact, p.ReporterContact),
     ];
 
     private static string Csv(string? value)

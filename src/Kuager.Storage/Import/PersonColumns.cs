@@ -25,9 +25,15 @@ public static class PersonColumns
     public const string Notes = "notes";
     public const string Confidentiality = "confidentiality";
 
+    /// <summary>Who reported the person; confidential, encrypted at rest.</summary>
+    public const string Reporter = "reporter";
+
+    /// <summary>How to reach the reporter; confidential, encrypted at rest.</summary>
+    public const string ReporterContact = "reporter_contact";
+
     /// <summary>In the order export writes them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ExternalId, Name, Names, Gender, BirthYear, Ethnicity, Citizenship, Hometown, Status, Notes, Confidentiality];
+        [ExternalId, Name, Names, Gender, BirthYear, Ethnicity, Citizenship, Hometown, Status, Notes, Confidentiality, Reporter, ReporterContact];
 
     public static IReadOnlyList<string> Required { get; } = [ExternalId, Name];
 
@@ -165,6 +171,8 @@ public static class PersonColumns
             Ethnicity = row[Ethnicity],
             Citizenships = row[Citizenship]?.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
             Notes = row[Notes],
+            Reporter = row[Reporter],
+            ReporterContact = row[ReporterContact],
             ReportedStatus = status,
             Confidentiality = confidentiality,
         }.Normalized();
@@ -235,6 +243,7 @@ public static class PersonColumns
         "birthDate" => BirthYear,
         "citizenships" => Citizenship,
         "hometownId" => Hometown,
+        "reporterContact" => ReporterContact,
         _ => field,
     };
 }

@@ -317,8 +317,10 @@ public sealed class PersonImport(Database database, ImportOptions options)
             {
                 var p = people[i];
                 var id = ids[i];
-                var data = RecordDiff.Data(p);
-                var c = PersonTable.Projection(p, p.ReportedStatus);
+                // Sealed exactly as a single save seals; projections and child rows come from the person without confidential fields.
+                var data = Sealing.Data(_session.Database.Keys, p, id);
+                var shown = Redaction.WithoutConfidentialFields(p);
+                var c = PersonTable.Projection(shown, shown.ReportedStatus);
                 _persons.Add(id, 1, WireCode.Of(p.Confidentiality), data, stamp, stamp,
                     c["external_id"], c["primary_name"], c["gender"], c["birth_year"], c["ethnicity"], c["hometown_id"], c["reported_status"], c["status"]);
                 for (var n = 0; n < p.Names.Count; n++)
@@ -326,7 +328,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
                     _names.Add(id, n, p.Names[n].Text, p.Names[n].Script.Code(), WireCode.Of(p.Names[n].Kind));
                 }
 
-                foreach (var country in p.Citizenships)
+                foreach (var country in shown.Citizenships)
                 {
                     _citizenships.Add(id, country);
                 }
@@ -353,7 +355,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
                 foreach (var row in rows)
                 {
                     var person = row.DeletedAt is null
-                        ? Reader.Materialize<Person>(row.Id, row.Version, row.Data)
+                        ? Reader.Materialize<Person>(_session.Database.Keys, row.Id, row.Version, row.Data)
                         : await _session.RestoreAsync<Person>(row.Id);
                     found[person.ExternalId] = (person, WireCode.Parse<PersonStatus>(row.Status));
                 }
@@ -382,6 +384,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
                 HometownId = row.Has(PersonColumns.Hometown) ? incoming.HometownId : known.HometownId,
                 ReportedStatus = row.Has(PersonColumns.Status) && incoming.ReportedStatus != currentStatus ? incoming.ReportedStatus : known.ReportedStatus,
                 Notes = row.Has(PersonColumns.Notes) ? incoming.Notes : known.Notes,
+                Reporter = row.Has(PersonColumns.Reporter) ? incoming.Reporter : known.Reporter,
+                ReporterContact = row.Has(PersonColumns.ReporterContact) ? incoming.ReporterContact : known.ReporterContact,
                 Confidentiality = row.Has(PersonColumns.Confidentiality) ? incoming.Confidentiality : known.Confidentiality,
             };
         }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Kuager.Core;
@@ -9,39 +8,35 @@ namespace Kuager.Storage;
 /// <summary>Reads records and revisions back from their JSON, inside a session or on their own.</summary>
 internal static class Reader
 {
-    public static async Task<T?> GetAsync<T>(DbConnection connection, DbTransaction? tx, long id, bool includeDeleted) where T : class, IRecord
+    public static async Task<T?> GetAsync<T>(KeyRing? keys, DbConnection connection, DbTransaction? tx, long id, bool includeDeleted) where T : class, IRecord
     {
         var table = RecordTables.TableOf(RecordTables.KindOf<T>());
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, int Version, string Data)>(
             $"SELECT id, version, data FROM {table} WHERE id = @id" + (includeDeleted ? string.Empty : " AND deleted_at IS NULL"),
             new { id }, tx);
-        return row.Data is null ? null : Materialize<T>(row.Id, row.Version, row.Data);
+        return row.Data is null ? null : Materialize<T>(keys, row.Id, row.Version, row.Data);
     }
 
-    public static T Materialize<T>(long id, int version, string data) where T : IRecord
-    {
-        var node = JsonNode.Parse(data)!.AsObject();
-        node["id"] = id;
-        node["version"] = version;
-        return node.Deserialize<T>(KuagerJson.Options)!;
-    }
+    /// <summary>A record from its stored JSON: sealed fields opened with the keys, or left out when there are none.</summary>
+    public static T Materialize<T>(KeyRing? keys, long id, int version, string data) where T : IRecord => Sealing.Materialize<T>(keys, id, version, data);
 
-    public static async Task<IReadOnlyList<Revision>> HistoryAsync(DbConnection connection, DbTransaction? tx, RecordKind kind, long id)
+    /// <summary>A record's revisions: sealed values opened with the keys, or withheld when there are none.</summary>
+    public static async Task<IReadOnlyList<Revision>> HistoryAsync(KeyRing? keys, DbConnection connection, DbTransaction? tx, RecordKind kind, long id)
     {
         var rows = await connection.QueryAsync<RevisionRow>(
             "SELECT id, record_kind AS RecordKind, record_id AS RecordId, version, action, actor, at, changes, undoes_revision_id AS UndoesRevisionId " +
             "FROM revisions WHERE record_kind = @kind AND record_id = @id ORDER BY version, id",
             new { kind = WireCode.Of(kind), id }, tx);
-        return rows.Select(r => r.ToRevision()).ToList();
+        return rows.Select(r => r.ToRevision(keys)).ToList();
     }
 
-    public static async Task<Revision?> RevisionAsync(DbConnection connection, DbTransaction? tx, long revisionId)
+    public static async Task<Revision?> RevisionAsync(KeyRing keys, DbConnection connection, DbTransaction? tx, long revisionId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RevisionRow>(
             "SELECT id, record_kind AS RecordKind, record_id AS RecordId, version, action, actor, at, changes, undoes_revision_id AS UndoesRevisionId " +
             "FROM revisions WHERE id = @revisionId",
             new { revisionId }, tx);
-        return row?.ToRevision();
+        return row?.ToRevision(keys);
     }
 
     private sealed class RevisionRow
@@ -64,10 +59,11 @@ internal static class Reader
 
         public long? UndoesRevisionId { get; init; }
 
-        public Revision ToRevision()
+        public Revision ToRevision(KeyRing? keys)
         {
-            return new Revision(Id, WireCode.Parse<RecordKind>(RecordKind), RecordId, Version, WireCode.Parse<RevisionAction>(Action), Actor, Clock.Parse(At),
-                Changes.StartsWith('{') ? RecordDiff.CreationChanges(Changes) : JsonSerializer.Deserialize<List<FieldChange>>(Changes, KuagerJson.Options)!,
+            var kind = WireCode.Parse<RecordKind>(RecordKind);
+            return new Revision(Id, kind, RecordId, Version, WireCode.Parse<RevisionAction>(Action), Actor, Clock.Parse(At),
+                keys is null ? Sealing.WithheldRevision(kind, Changes) : Sealing.OpenRevision(keys, kind, RecordId, Changes),
                 UndoesRevisionId);
         }
     }
@@ -84,7 +80,7 @@ public sealed class RecordStore(Database database)
     internal async Task<T?> GetAsync<T>(long id, CancellationToken ct = default) where T : class, IRecord
     {
         await using var connection = await Database.OpenAsync(ct);
-        return await Reader.GetAsync<T>(connection, null, id, includeDeleted: false);
+        return await Reader.GetAsync<T>(Database.Keys, connection, null, id, includeDeleted: false);
     }
 
     /// <summary>
@@ -93,7 +89,13 @@ public sealed class RecordStore(Database database)
     /// </summary>
     public async Task<T?> GetAsync<T>(long id, Viewer viewer, CancellationToken ct = default) where T : class, IRecord
     {
-        var record = await GetAsync<T>(id, ct);
+        T? record;
+        await using (var connection = await Database.OpenAsync(ct))
+        {
+            // A reader who may not see confidential fields gets them left out unopened: their values are never decrypted.
+            record = await Reader.GetAsync<T>(viewer.SeesConfidentialFields ? Database.Keys : null, connection, null, id, includeDeleted: false);
+        }
+
         if (record is null || Redaction.For(record, viewer) is not { } shown)
         {
             return null;
@@ -134,11 +136,8 @@ public sealed class RecordStore(Database database)
     /// A record from a row a query read itself (id, version, data), as this viewer may see it: confidential fields
     /// left out unless they may see them. The query must already keep to <see cref="Visibility.Sql"/>.
     /// </summary>
-    public T Read<T>(long id, int version, string data, Viewer viewer) where T : class, IRecord
-    {
-        var record = Reader.Materialize<T>(id, version, data);
-        return viewer.SeesConfidentialFields ? record : Redaction.WithoutConfidentialFields(record);
-    }
+    public T Read<T>(long id, int version, string data, Viewer viewer) where T : class, IRecord =>
+        Reader.Materialize<T>(viewer.SeesConfidentialFields ? Database.Keys : null, id, version, data);
 
     /// <summary>Whether the revision is a change of this record (undo buttons act only on their own record).</summary>
     public async Task<bool> IsRevisionOfAsync(long revisionId, RecordKind kind, long id, CancellationToken ct = default)
@@ -153,7 +152,7 @@ public sealed class RecordStore(Database database)
     internal async Task<IReadOnlyList<Revision>> HistoryAsync(RecordKind kind, long id, CancellationToken ct = default)
     {
         await using var connection = await Database.OpenAsync(ct);
-        return await Reader.HistoryAsync(connection, null, kind, id);
+        return await Reader.HistoryAsync(Database.Keys, connection, null, kind, id);
     }
 
     /// <summary>
@@ -169,7 +168,8 @@ public sealed class RecordStore(Database database)
             return [];
         }
 
-        var history = await Reader.HistoryAsync(connection, null, kind, id);
+        // Opened only for readers who may see confidential fields; for others sealed values stay sealed and are withheld.
+        var history = await Reader.HistoryAsync(viewer.SeesConfidentialFields ? Database.Keys : null, connection, null, kind, id);
         var confidential = ConfidentialFieldsIn(kind, history);
         if (viewer.SeesConfidentialFields)
         {
@@ -183,7 +183,7 @@ public sealed class RecordStore(Database database)
 
         return history.Select(r => r with
         {
-            Changes = r.Changes.Select(c => confidential.Contains(c.Field) ? new FieldChange(c.Field, null, null) { Withheld = true } : c).ToList(),
+            Changes = r.Changes.Select(c => confidential.Contains(c.Field) || c.Withheld ? new FieldChange(c.Field, null, null) { Withheld = true } : c).ToList(),
         }).ToList();
     }
 

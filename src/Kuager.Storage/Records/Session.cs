@@ -62,31 +62,45 @@ public sealed class Session : IAsyncDisposable
         await Connection.DisposeAsync();
     }
 
-    public Task<T?> GetAsync<T>(long id) where T : class, IRecord => Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: false);
+    public Task<T?> GetAsync<T>(long id) where T : class, IRecord => Reader.GetAsync<T>(Database.Keys, Connection, Transaction, id, includeDeleted: false);
 
     public async Task<T> CreateAsync<T>(T record) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
         var prepared = await CheckAsync(table, table.Prepare(record));
-        var columns = await table.ColumnsAsync(this, prepared);
+
+        // Projections and child tables never hold a confidential value: they are computed without them.
+        var columns = await table.ColumnsAsync(this, Redaction.WithoutConfidentialFields(prepared));
         var stamp = Clock.Stamp(Now);
 
-        var names = new List<string> { "version", "confidentiality", "data", "created_at", "updated_at" };
+        // The id is reserved before the insert so that sealed values can be bound to their record.
+        var id = await NewIdAsync(table.Table);
+        var names = new List<string> { "id", "version", "confidentiality", "data", "created_at", "updated_at" };
         names.AddRange(columns.Keys);
         var parameters = new DynamicParameters(columns);
+        parameters.Add("id", id);
         parameters.Add("version", 1);
         parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
-        parameters.Add("data", RecordDiff.Data(prepared));
+        parameters.Add("data", Sealing.Data(Database.Keys, prepared, id));
         parameters.Add("created_at", stamp);
         parameters.Add("updated_at", stamp);
-        var sql = $"INSERT INTO {table.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) RETURNING id";
-        var id = await Connection.ExecuteScalarAsync<long>(sql, parameters, Transaction);
+        var sql = $"INSERT INTO {table.Table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})";
+        await Connection.ExecuteAsync(sql, parameters, Transaction);
 
         var saved = WithIdentity(prepared, id, 1);
-        await table.WriteChildrenAsync(this, saved);
+        await table.WriteChildrenAsync(this, Redaction.WithoutConfidentialFields(saved));
         await WriteRevisionAsync(table.Kind, id, 1, RevisionAction.Create, parameters.Get<string>("data"), null);
         await table.AfterChangeAsync(this, null, saved);
         return saved;
+    }
+
+    /// <summary>A new id for a row of the table: past the largest on SQLite (the session holds the write lock), from the identity sequence on PostgreSQL.</summary>
+    private async Task<long> NewIdAsync(string table)
+    {
+        long? next = Database.Provider == Provider.Sqlite
+            ? await Connection.ExecuteScalarAsync<long>($"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}", transaction: Transaction)
+            : null;
+        return (await Ids.ReserveAsync(this, table, 1, next))[0];
     }
 
     /// <summary>Saves a new state of a record. Its <see cref="IRecord.Version"/> must be the current one, else the edit is stale.</summary>
@@ -100,14 +114,14 @@ public sealed class Session : IAsyncDisposable
         await Connection.ExecuteAsync(
             $"UPDATE {table.Table} SET version = @version, deleted_at = @at, updated_at = @at WHERE id = @id",
             new { version, at = Clock.Stamp(Now), id }, Transaction);
-        await WriteRevisionAsync(table.Kind, id, version, RevisionAction.Delete, RecordDiff.Changes(current, default), null);
+        await WriteRevisionAsync(table.Kind, id, version, RevisionAction.Delete, Sealed(table.Kind, id, RecordDiff.Changes(current, default), current), null);
         await table.AfterChangeAsync(this, current, null);
     }
 
     /// <summary>Takes back one revision, as a new revision; refused when a later change touched the same fields.</summary>
     public async Task<Revision> UndoAsync(long revisionId)
     {
-        var revision = await Reader.RevisionAsync(Connection, Transaction, revisionId)
+        var revision = await Reader.RevisionAsync(Database.Keys, Connection, Transaction, revisionId)
             ?? throw new NotFoundException($"there is no revision {revisionId}");
         return revision.Kind switch
         {
@@ -127,7 +141,7 @@ public sealed class Session : IAsyncDisposable
     private async Task<Revision> UndoAsync<T>(Revision revision) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
-        var current = await Reader.GetAsync<T>(Connection, Transaction, revision.RecordId, includeDeleted: true)
+        var current = await Reader.GetAsync<T>(Database.Keys, Connection, Transaction, revision.RecordId, includeDeleted: true)
             ?? throw new NotFoundException($"{WireCode.Of(revision.Kind)} {revision.RecordId} does not exist");
         var deleted = await IsDeletedAsync(table, revision.RecordId);
         switch (revision.Action)
@@ -152,7 +166,7 @@ public sealed class Session : IAsyncDisposable
                 break;
         }
 
-        return (await Reader.HistoryAsync(Connection, Transaction, revision.Kind, revision.RecordId))[^1];
+        return (await Reader.HistoryAsync(Database.Keys, Connection, Transaction, revision.Kind, revision.RecordId))[^1];
     }
 
     private async Task<T> UpdateAsync<T>(T record, RevisionAction action, long? undoes) where T : class, IRecord
@@ -167,13 +181,13 @@ public sealed class Session : IAsyncDisposable
         }
 
         var version = current.Version + 1;
-        var columns = await table.ColumnsAsync(this, prepared);
+        var columns = await table.ColumnsAsync(this, Redaction.WithoutConfidentialFields(prepared));
         var parameters = new DynamicParameters(columns);
         parameters.Add("id", record.Id);
         parameters.Add("expected", current.Version);
         parameters.Add("version", version);
         parameters.Add("confidentiality", WireCode.Of(prepared.Confidentiality));
-        parameters.Add("data", RecordDiff.Data(prepared));
+        parameters.Add("data", Sealing.Data(Database.Keys, prepared, record.Id));
         parameters.Add("updated_at", Clock.Stamp(Now));
         var sets = new[] { "version", "confidentiality", "data", "updated_at" }.Concat(columns.Keys).Select(c => $"{c} = @{c}");
         var rows = await Connection.ExecuteAsync(
@@ -184,17 +198,71 @@ public sealed class Session : IAsyncDisposable
         }
 
         var saved = WithIdentity(prepared, record.Id, version);
-        await table.WriteChildrenAsync(this, saved);
-        await WriteRevisionAsync(table.Kind, record.Id, version, action, changes, undoes);
+        await table.WriteChildrenAsync(this, Redaction.WithoutConfidentialFields(saved));
+        await SealHistoryAsync(table.Kind, record.Id, prepared.ConfidentialFields.Except(current.ConfidentialFields, StringComparer.Ordinal).ToList());
+        await WriteRevisionAsync(table.Kind, record.Id, version, action, Sealed(table.Kind, record.Id, changes, current, prepared), undoes);
         await table.AfterChangeAsync(this, current, saved);
         return saved;
+    }
+
+    /// <summary>Changes with the values of fields confidential before or after sealed.</summary>
+    private IReadOnlyList<FieldChange> Sealed(RecordKind kind, long id, IReadOnlyList<FieldChange> changes, params IRecord[] states)
+    {
+        var confidential = new HashSet<string>(ConfidentialFields.Always(kind), StringComparer.Ordinal);
+        foreach (var state in states)
+        {
+            confidential.UnionWith(state.ConfidentialFields);
+        }
+
+        return Sealing.Changes(Database.Keys, kind, id, changes, confidential);
+    }
+
+    /// <summary>
+    /// A field newly marked confidential is sealed in the record's earlier revisions too, so no plain value of it
+    /// stays in the history (its values there were plain while it was not confidential).
+    /// </summary>
+    private async Task SealHistoryAsync(RecordKind kind, long id, IReadOnlyList<string> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var field = new HashSet<string>(fields, StringComparer.Ordinal);
+        var revisions = await Connection.QueryAsync<(long Id, string Changes)>(
+            "SELECT id, changes FROM revisions WHERE record_kind = @kind AND record_id = @id", new { kind = WireCode.Of(kind), id }, Transaction);
+        foreach (var (revisionId, text) in revisions)
+        {
+            string? sealedText = null;
+            if (text.StartsWith('{'))
+            {
+                var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+                if (Sealing.SealFields(Database.Keys, kind, id, node, field))
+                {
+                    sealedText = node.ToJsonString(KuagerJson.Data);
+                }
+            }
+            else
+            {
+                var changes = JsonSerializer.Deserialize<List<FieldChange>>(text, KuagerJson.Options)!;
+                if (changes.Any(c => field.Contains(c.Field) && ((c.Old is not null && !KeyRing.IsSealed(c.Old)) || (c.New is not null && !KeyRing.IsSealed(c.New)))))
+                {
+                    sealedText = JsonSerializer.Serialize(Sealing.Changes(Database.Keys, kind, id, changes, field), KuagerJson.Options);
+                }
+            }
+
+            if (sealedText is not null)
+            {
+                await Connection.ExecuteAsync("UPDATE revisions SET changes = @sealedText WHERE id = @revisionId", new { sealedText, revisionId }, Transaction);
+            }
+        }
     }
 
     /// <summary>Brings a deleted record back, as a revision; returns it at its new version.</summary>
     public async Task<T> RestoreAsync<T>(long id) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
-        var current = await Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: true)
+        var current = await Reader.GetAsync<T>(Database.Keys, Connection, Transaction, id, includeDeleted: true)
             ?? throw new NotFoundException($"there is no {WireCode.Of(table.Kind)} {id}");
         if (!await IsDeletedAsync(table, id))
         {
@@ -213,13 +281,13 @@ public sealed class Session : IAsyncDisposable
             $"UPDATE {table.Table} SET version = @version, deleted_at = NULL, updated_at = @at WHERE id = @id",
             new { version, at = Clock.Stamp(Now), id = current.Id }, Transaction);
         var restored = WithIdentity(current, current.Id, version);
-        await WriteRevisionAsync(table.Kind, current.Id, version, RevisionAction.Restore, RecordDiff.Changes(default, restored), undoes);
+        await WriteRevisionAsync(table.Kind, current.Id, version, RevisionAction.Restore, Sealed(table.Kind, current.Id, RecordDiff.Changes(default, restored), restored), undoes);
         await table.AfterChangeAsync(this, null, restored);
     }
 
     private async Task<T> LoadForChangeAsync<T>(RecordTable<T> table, long id, int expectedVersion) where T : class, IRecord
     {
-        var current = await Reader.GetAsync<T>(Connection, Transaction, id, includeDeleted: false)
+        var current = await Reader.GetAsync<T>(Database.Keys, Connection, Transaction, id, includeDeleted: false)
             ?? throw new NotFoundException($"there is no {WireCode.Of(table.Kind)} {id}");
         if (current.Version != expectedVersion)
         {
@@ -231,7 +299,7 @@ public sealed class Session : IAsyncDisposable
 
     private async Task<StaleEditException> StaleAsync<T>(RecordTable<T> table, long id, int expectedVersion) where T : class, IRecord
     {
-        var history = await Reader.HistoryAsync(Connection, Transaction, table.Kind, id);
+        var history = await Reader.HistoryAsync(Database.Keys, Connection, Transaction, table.Kind, id);
         var current = history.Count == 0 ? 0 : history[^1].Version;
         var theirs = history.Where(r => r.Version > expectedVersion).SelectMany(r => r.Changes)
             .GroupBy(c => c.Field).Select(g => new FieldChange(g.Key, g.First().Old, g.Last().New)).ToList();

@@ -65,7 +65,7 @@ internal static class PersonStatuses
             "SELECT e.id, e.version, e.data FROM events e JOIN event_participants p ON p.event_id = e.id " +
             "WHERE p.person_id = @id AND p.role = 'subject' AND e.deleted_at IS NULL",
             new { id = person.Id }, session.Transaction);
-        var events = data.Select(r => Reader.Materialize<Event>(r.Id, r.Version, r.Data)).ToList();
+        var events = data.Select(r => Reader.Materialize<Event>(session.Database.Keys, r.Id, r.Version, r.Data)).ToList();
         if (events.Count == 0)
         {
             return person.ReportedStatus;

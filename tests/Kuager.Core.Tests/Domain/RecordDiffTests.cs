@@ -200,7 +200,10 @@ public class RecordDiffTests
             RecordDiff.Changes(open, closed), null);
 
         Assert.Equal(["status", "outcome"], revision.Changes.Select(c => c.Field));
-        Assert.Equal(open, RecordDiff.Revert(closed, revision) with { Parties = open.Parties, Hearings = open.Hearings, Deadlines = open.Deadlines });
+        Assert.Equal(open, RecordDiff.Revert(closed, revision) with
+        {
+            Parties = open.Parties, Hearings = open.Hearings, Deadlines = open.Deadlines, ConfidentialFields = open.ConfidentialFields,
+        });
         Assert.Equal(CaseStatus.Open, RecordDiff.Revert(closed, revision).Status);
     }
 }

@@ -12,6 +12,9 @@ public static class ImportFixtures
 {
     public const string Header = "external_id,name,names,gender,birth_year,ethnicity,citizenship,hometown,status,notes,confidentiality";
 
+    /// <summary>Every column, as export writes them: the import header and the reporter's confidential contact details.</summary>
+    public const string ExportHeader = Header + ",reporter,reporter_contact";
+
     /// <summary>Three valid people, rows 2 to 4, one per script of the primary name.</summary>
     public const string Registry =
         Header + "\n" +

@@ -93,7 +93,7 @@ public sealed class RoundTripTests
         var csv = await ExportAsync(db, ExportFormat.Csv);
         var json = await ExportAsync(db, ExportFormat.Json);
 
-        Assert.Equal(Header + "\n", Encoding.UTF8.GetString(csv));
+        Assert.Equal(ExportHeader + "\n", Encoding.UTF8.GetString(csv));
         Assert.Equal("[]\n", Encoding.UTF8.GetString(json));
         var fromCsv = await ImportAsync(db, WriteBytes(db, "empty.csv", csv));
         var fromJson = await ImportAsync(db, WriteBytes(db, "empty.json", json));
@@ -162,6 +162,8 @@ public sealed class RoundTripTests
             HometownId = emin.Id,
             ReportedStatus = PersonStatus.Missing,
             Confidentiality = Confidentiality.Public,
+            Reporter = "Her brother, Erlan",
+            ReporterContact = "+7 701 555 0199; Telegram @erlan \"home\"",
         }, Editor);
 
         // Uyghur Arabic throughout; a hometown outside China; leading quote and separator characters in the notes.
@@ -220,12 +222,12 @@ public sealed class RoundTripTests
     private static void AssertCsvHasTheHardCases(byte[] csv)
     {
         var text = Encoding.UTF8.GetString(csv);
-        Assert.StartsWith(Header + "\nA-001,Құнболат Ерланұлы,", text, StringComparison.Ordinal);
+        Assert.StartsWith(ExportHeader + "\nA-001,Құнболат Ерланұлы,", text, StringComparison.Ordinal);
         Assert.Contains("kk-Latn:Qunbolat Erlanuly", text, StringComparison.Ordinal);
         Assert.Contains("zh-Hans/official-chinese:昆波拉提·叶尔兰", text, StringComparison.Ordinal);
         Assert.Contains("kk-Cyrl/patronymic:Ерланұлы", text, StringComparison.Ordinal);
         Assert.Contains("China > Xinjiang > Ili Kazakh Autonomous Prefecture > Emin (Durbuljin), County > Sarqobda township > Village No. 3 \"\"Aqtal\"\"", text, StringComparison.Ordinal);
-        Assert.Contains("b-002,ug-Latn:Aigul Memet,\"Ayg'ul, Memet\",unknown,,,,,unknown,,restricted\n", text, StringComparison.Ordinal);
+        Assert.Contains("b-002,ug-Latn:Aigul Memet,\"Ayg'ul, Memet\",unknown,,,,,unknown,,restricted,,\n", text, StringComparison.Ordinal);
         Assert.Contains("en:en:Ainur", text, StringComparison.Ordinal);
 
         // Byte order of the external ids: upper-case Latin, lower-case Latin, then non-ASCII.
@@ -257,6 +259,8 @@ public sealed class RoundTripTests
             await PlacePathAsync(target, kunbolat.HometownId));
         Assert.Equal(Script.UyghurLatin, (await PersonAsync(target, "b-002")).PrimaryName.Script);
         Assert.Equal(new PersonName("en:Ainur", Script.English, NameKind.Alias), (await PersonAsync(target, "A-010")).Names[1]);
+        Assert.Equal("Her brother, Erlan", (await PersonAsync(target, "A-010")).Reporter);
+        Assert.Equal("+7 701 555 0199; Telegram @erlan \"home\"", (await PersonAsync(target, "A-010")).ReporterContact);
         Assert.Equal(PersonStatus.Detained, (await PersonAsync(target, "E-004")).ReportedStatus);
         var serik = await PersonAsync(target, "N-005");
         Assert.Equal(new[] { Script.KazakhCyrillic, Script.RussianCyrillic }, serik.Names.Select(n => n.Script));
