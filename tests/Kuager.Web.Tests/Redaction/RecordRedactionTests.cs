@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Dapper;
 using Kuager.Core;
 using Kuager.Storage;
@@ -88,10 +89,10 @@ public sealed class RecordRedactionTests
     {
         string[] pages =
         [
-            "/events", $"/events/{r.Event.Id}", $"/events?person={r.Hidden.Id}", "/events?place=CANARYPLACE",
-            "/cases", "/cases?q=CANARY", $"/cases/{r.OpenCase.Id}", $"/cases/{r.HiddenCase.Id}",
+            "/events", $"/events/{r.Event.Id}", $"/events?person={r.Hidden.Id}", "/events?place=Camp",
+            "/cases", "/cases?q=appeal", $"/cases/{r.OpenCase.Id}", $"/cases/{r.HiddenCase.Id}",
             "/testimonies", $"/testimonies/{r.Testimony.Id}",
-            "/places", "/places?q=CANARY", $"/places/{r.Almaty.Id}", $"/places/{r.HiddenPlace.Id}",
+            "/places", "/places?q=Camp", $"/places/{r.Almaty.Id}", $"/places/{r.HiddenPlace.Id}",
             "/organizations", $"/organizations/{r.HiddenOrg.Id}",
             "/sources", $"/sources/{r.Source.Id}",
         ];
@@ -103,8 +104,13 @@ public sealed class RecordRedactionTests
             ("persons", r.Hidden.Id),
         })
         {
-            api.Add($"/api/v1/{route}?q=CANARY");
-            api.Add($"/api/v1/{route}");
+            // The persons list has its own query (Api/PersonsApi.cs), tested with the person pages.
+            if (route != "persons")
+            {
+                api.Add($"/api/v1/{route}?q=a");
+                api.Add($"/api/v1/{route}");
+            }
+
             api.Add($"/api/v1/{route}/{id}");
             api.Add($"/api/v1/{route}/{id}/history");
         }
@@ -166,8 +172,8 @@ public sealed class RecordRedactionTests
                     Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
                     Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
                     Assert.Equal(
-                        (await absent.Content.ReadAsStringAsync()).Replace(missing.ToString(CultureInfo.InvariantCulture), "ID", StringComparison.Ordinal),
-                        (await hidden.Content.ReadAsStringAsync()).Replace(id.ToString(CultureInfo.InvariantCulture), "ID", StringComparison.Ordinal));
+                        Comparable(await absent.Content.ReadAsStringAsync(), missing),
+                        Comparable(await hidden.Content.ReadAsStringAsync(), id));
                 }
 
                 if (route != "citations")
@@ -184,6 +190,10 @@ public sealed class RecordRedactionTests
             Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
         }
     }
+
+    /// <summary>A problem body with the asked id and the request's own trace id taken out, which are all that may differ.</summary>
+    private static string Comparable(string body, long id) =>
+        Regex.Replace(Regex.Replace(body, $@"\b{id}\b", "ID"), "\"traceId\":\"[^\"]*\"", "TRACE");
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
