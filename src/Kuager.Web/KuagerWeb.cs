@@ -54,6 +54,14 @@ public static class KuagerWeb
         Migrator.MigrateAsync(app.Services.GetRequiredService<Database>()).GetAwaiter().GetResult();
 
         app.UseSecurityHeaders();
+
+        // Pages fail with a generic page, never the exception (the API answers problem details of its own); a bodiless
+        // error status gets the same page, so a hidden record's 404 looks exactly like a missing one's.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseKuagerLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -21,7 +21,7 @@ public static class ApiEndpoints
 
         var api = app.MapGroup(Prefix);
         api.MapRecordEndpoints<Person, PersonPage>("persons", "external id and primary name; q matches any of the person's names",
-            (db, list, viewer, ct) => PersonEndpoints.ListAsync(new Storage.RecordStore(db), list.Q, list.Page, list.PageSize, viewer, ct));
+            (db, list, viewer, store, ct) => PersonEndpoints.ListAsync(store, list.Q, list.Page, list.PageSize, viewer, ct));
         api.MapRecordEndpoints<Place, Page<PlaceListItem>>("places", "name, kind, parent and full path; q matches the path", RecordLists.Places);
         api.MapRecordEndpoints<Organization, Page<OrganizationListItem>>("organizations", "name, kind and place; q matches the name", RecordLists.Organizations);
         api.MapRecordEndpoints<Relationship, Page<RelationshipListItem>>("relationships", "the two people and the type; q matches the type code", RecordLists.Relationships);

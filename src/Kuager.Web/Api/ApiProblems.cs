@@ -13,6 +13,25 @@ internal static class ApiProblems
     public static IResult NotFound(TextLocalizer t, string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: t["api.NotFoundTitle"]);
 
+    /// <summary>
+    /// An endpoint filter for writes: only editors and admins may change records. A visitor gets 401 (send a token),
+    /// a reader 403; nothing is read or written first.
+    /// </summary>
+    public static async ValueTask<object?> EditorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var viewer = http.Viewer();
+        if (viewer.CanEdit)
+        {
+            return await next(context);
+        }
+
+        var t = http.RequestServices.GetRequiredService<TextLocalizer>();
+        return viewer.IsSignedIn
+            ? Results.Problem(detail: t["api.ForbiddenDetail"], statusCode: StatusCodes.Status403Forbidden, title: t["api.ForbiddenTitle"])
+            : Results.Problem(detail: t["api.SignInDetail"], statusCode: StatusCodes.Status401Unauthorized, title: t["api.SignInTitle"]);
+    }
+
     public static async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         try

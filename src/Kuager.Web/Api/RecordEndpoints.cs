@@ -1,3 +1,4 @@
+using Dapper;
 using Kuager.Core;
 using Kuager.Storage;
 using Kuager.Web.Features;
@@ -5,8 +6,11 @@ using Kuager.Web.Localization;
 
 namespace Kuager.Web.Api;
 
-/// <summary>One page of a list for the API and the query behind it.</summary>
-internal delegate Task<TPage> ListQuery<TPage>(Database db, ListRequest request, Viewer viewer, CancellationToken ct);
+/// <summary>
+/// One page of a list for the API and the query behind it: only records the viewer may see, counted and paged in SQL;
+/// confidential ones shown to an editor are audited through the store.
+/// </summary>
+internal delegate Task<TPage> ListQuery<TPage>(Database db, ListRequest request, Viewer viewer, RecordStore store, CancellationToken ct);
 
 /// <summary>
 /// The endpoints every kind of record has, written once: list, get, create, update (optimistic, with the version the
@@ -21,8 +25,8 @@ internal static class RecordEndpoints
         var code = WireCode.Of(kind);
         var group = api.MapGroup("/" + route).WithTags(route);
 
-        group.MapGet("", async (Database db, HttpContext http, string? q, string? page, string? pageSize, CancellationToken ct) =>
-                Results.Ok(await list(db, ListRequest.From(q, page, pageSize), http.Viewer(), ct)))
+        group.MapGet("", async (Database db, RecordStore store, HttpContext http, string? q, string? page, string? pageSize, CancellationToken ct) =>
+                Results.Ok(await list(db, ListRequest.From(q, page, pageSize), http.Viewer(), store, ct)))
             .WithName($"list-{route}")
             .WithSummary($"Lists {route}, a page at a time")
             .WithDescription($"{{\"items\": [...], \"total\": N}}, where total counts every match. Each item has the id and the {listFields}. " +
@@ -30,8 +34,9 @@ internal static class RecordEndpoints
             .Produces<TPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        // A record the viewer may not see answers exactly as a missing one; references to records they may not see are left out.
         group.MapGet("/{id:long}", async (long id, RecordStore store, TextLocalizer t, HttpContext http, CancellationToken ct) =>
-                await store.GetAsync<T>(id, http.Viewer(), ct) is { } record
+                await ShownAsync<T>(store, id, http.Viewer(), ct) is { } record
                     ? Results.Json(record, KuagerJson.Options)
                     : ApiProblems.NotFound(t, $"there is no {code} {id}"))
             .WithName($"get-{code}")
@@ -47,6 +52,7 @@ internal static class RecordEndpoints
                 http.Response.Headers.Location = $"{ApiEndpoints.Prefix}/{route}/{saved.Id}";
                 return Results.Json(saved, KuagerJson.Options, statusCode: StatusCodes.Status201Created);
             })
+            .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithName($"create-{code}")
             .WithSummary($"Creates a {code}")
             .WithDescription("The body is the record; id and version are ignored. Answers 201 with the saved record (version 1) and its Location. " +
@@ -60,6 +66,7 @@ internal static class RecordEndpoints
                 var record = await RecordBody.ReadAsync<T>(http.Request, id, forUpdate: true, ct);
                 return Results.Json(await store.UpdateAsync(record, Editing.Actor(http), ct), KuagerJson.Options);
             })
+            .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithName($"update-{code}")
             .WithSummary($"Saves a new state of a {code}")
             .WithDescription("The body is the whole record (its id is the route's) with \"version\" set to the version the edit is based on. " +
@@ -75,6 +82,7 @@ internal static class RecordEndpoints
                 await store.DeleteAsync<T>(id, ListRequest.Version(version), Editing.Actor(http), ct);
                 return Results.NoContent();
             })
+            .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithName($"delete-{code}")
             .WithSummary($"Deletes a {code}")
             .WithDescription("A soft delete, saved as a revision that can be undone. version is the version the deletion is based on.")
@@ -84,7 +92,7 @@ internal static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:long}/history", async (long id, RecordStore store, TextLocalizer t, HttpContext http, CancellationToken ct) =>
-                await store.HistoryAsync(kind, id, http.Viewer(), ct) is { Count: > 0 } history
+                await HistoryAsync(store, kind, id, http.Viewer(), ct) is { Count: > 0 } history
                     ? Results.Ok(history.Select(RevisionItem.From).ToList())
                     : ApiProblems.NotFound(t, $"there is no {code} {id}"))
             .WithName($"history-{code}")
@@ -95,5 +103,38 @@ internal static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return group;
+    }
+
+    /// <summary>The record as the viewer may see it, null when missing or hidden from them (also when it only makes sense with a record hidden from them).</summary>
+    private static async Task<T?> ShownAsync<T>(RecordStore store, long id, Viewer viewer, CancellationToken ct) where T : class, IRecord
+    {
+        if (await store.GetAsync<T>(id, viewer, ct) is not { } record)
+        {
+            return null;
+        }
+
+        await using var connection = await store.Database.OpenAsync(ct);
+        return await Shown.WithoutHiddenLinksAsync(connection, record, viewer);
+    }
+
+    /// <summary>The history, empty for a record the viewer may not see (nor one that only makes sense with a record hidden from them).</summary>
+    private static async Task<IReadOnlyList<Revision>> HistoryAsync(RecordStore store, RecordKind kind, long id, Viewer viewer, CancellationToken ct)
+    {
+        var history = await store.HistoryAsync(kind, id, viewer, ct);
+        if (history.Count == 0 || viewer.Clearance == Confidentiality.Confidential || kind is not (RecordKind.Citation or RecordKind.Relationship))
+        {
+            return history;
+        }
+
+        await using var connection = await store.Database.OpenAsync(ct);
+        var hidden = kind == RecordKind.Citation
+            ? await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM citations c WHERE c.id = @id AND (NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id AND " + Visibility.Sql(viewer, "s") + ") " +
+                string.Concat(Citation.CitableKinds.Select(k => $"OR (c.target_kind = '{WireCode.Of(k)}' AND NOT EXISTS (SELECT 1 FROM {RecordTables.TableOf(k)} x WHERE x.id = c.target_id AND {Visibility.Sql(viewer, "x")})) ")) + ")",
+                new { id })
+            : await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM relationships r WHERE r.id = @id AND EXISTS (SELECT 1 FROM persons p WHERE p.id IN (r.person_a_id, r.person_b_id) AND NOT (" +
+                Visibility.Sql(viewer, "p") + "))", new { id });
+        return hidden > 0 ? [] : history;
     }
 }

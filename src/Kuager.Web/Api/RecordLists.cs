@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dapper;
+using Kuager.Core;
+using Kuager.Storage;
 
 namespace Kuager.Web.Api;
 
@@ -125,29 +127,44 @@ public sealed record CitationListItem
 internal static class RecordLists
 {
     public static readonly ListQuery<Page<PlaceListItem>> Places =
-        Query<PlaceListItem>("places", "id AS Id, name AS Name, kind AS Kind, parent_id AS ParentId, path AS Path", "path, id", search: "path");
+        Query<PlaceListItem>(RecordKind.Place, v => $"id AS Id, name AS Name, kind AS Kind, {Ref("places", "parent_id", v)} AS ParentId, path AS Path", "path, id", search: "path");
 
     public static readonly ListQuery<Page<OrganizationListItem>> Organizations =
-        Query<OrganizationListItem>("organizations", "id AS Id, name AS Name, kind AS Kind, place_id AS PlaceId", "name, id", search: "name");
+        Query<OrganizationListItem>(RecordKind.Organization, v => $"id AS Id, name AS Name, kind AS Kind, {Ref("places", "place_id", v)} AS PlaceId", "name, id", search: "name");
 
+    // A relationship with a person the viewer may not see is left out: it would name them by id.
     public static readonly ListQuery<Page<RelationshipListItem>> Relationships =
-        Query<RelationshipListItem>("relationships", "id AS Id, person_a_id AS PersonAId, person_b_id AS PersonBId, type AS Type", "id", search: "type");
+        Query<RelationshipListItem>(RecordKind.Relationship, _ => "id AS Id, person_a_id AS PersonAId, person_b_id AS PersonBId, type AS Type", "id", search: "type",
+            where: v => $"{Ref("persons", "person_a_id", v)} IS NOT NULL AND {Ref("persons", "person_b_id", v)} IS NOT NULL");
 
     // Undated events last on both providers (SQLite sorts NULL first, PostgreSQL last).
     public static readonly ListQuery<Page<EventListItem>> Events =
-        Query<EventListItem>("events", "id AS Id, type AS Type, date_value AS Date, place_id AS PlaceId", "CASE WHEN date_sort IS NULL THEN 1 ELSE 0 END, date_sort, id", search: "type");
+        Query<EventListItem>(RecordKind.Event, v => $"id AS Id, type AS Type, date_value AS Date, {Ref("places", "place_id", v)} AS PlaceId",
+            "CASE WHEN date_sort IS NULL THEN 1 ELSE 0 END, date_sort, id", search: "type");
 
     public static readonly ListQuery<Page<CaseListItem>> Cases =
-        Query<CaseListItem>("cases", "id AS Id, title AS Title, kind AS Kind, status AS Status", "title, id", search: "title");
+        Query<CaseListItem>(RecordKind.Case, _ => "id AS Id, title AS Title, kind AS Kind, status AS Status", "title, id", search: "title");
 
     public static readonly ListQuery<Page<TestimonyListItem>> Testimonies =
-        Query<TestimonyListItem>("testimonies", "id AS Id, subject_person_id AS SubjectPersonId, testifier_person_id AS TestifierPersonId, consent AS Consent", "id", search: null);
+        Query<TestimonyListItem>(RecordKind.Testimony,
+            v => $"id AS Id, {Ref("persons", "subject_person_id", v)} AS SubjectPersonId, {Ref("persons", "testifier_person_id", v)} AS TestifierPersonId, consent AS Consent",
+            "id", search: null);
 
     public static readonly ListQuery<Page<SourceListItem>> Sources =
-        Query<SourceListItem>("sources", "id AS Id, kind AS Kind, title AS Title, url AS Url", "title, id", search: "title");
+        Query<SourceListItem>(RecordKind.Source, _ => "id AS Id, kind AS Kind, title AS Title, url AS Url", "title, id", search: "title");
 
+    // A citation of a source or a record the viewer may not see is left out: it would hint at the record.
     public static readonly ListQuery<Page<CitationListItem>> Citations =
-        Query<CitationListItem>("citations", "id AS Id, source_id AS SourceId, target_kind AS TargetKind, target_id AS TargetId, level AS Level", "id", search: null);
+        Query<CitationListItem>(RecordKind.Citation, _ => "id AS Id, source_id AS SourceId, target_kind AS TargetKind, target_id AS TargetId, level AS Level", "id", search: null,
+            where: v => $"{Ref("sources", "source_id", v)} IS NOT NULL AND " + string.Join(" AND ", Citation.CitableKinds.Select(k =>
+                $"(target_kind <> '{WireCode.Of(k)}' OR {Ref(RecordTables.TableOf(k), "target_id", v)} IS NOT NULL)")));
+
+    /// <summary>
+    /// A reference column as the viewer may see it: the id when the record it names is visible to them, else NULL
+    /// (a correlated look-up on the referenced table's primary key).
+    /// </summary>
+    private static string Ref(string table, string column, Viewer viewer) =>
+        $"(SELECT x.id FROM {table} x WHERE x.id = {column} AND {Visibility.Sql(viewer, "x")})";
 
     /// <summary>"%text%" for LIKE, lower-cased, with LIKE's own wildcards escaped (use with ESCAPE '\').</summary>
     public static string Contains(string text) => "%" + EscapeLike(text.Trim().ToLowerInvariant()) + "%";
@@ -155,10 +172,17 @@ internal static class RecordLists
     public static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    private static ListQuery<Page<TItem>> Query<TItem>(string table, string columns, string orderBy, string? search) =>
-        async (db, request, viewer, ct) =>
+    private static ListQuery<Page<TItem>> Query<TItem>(RecordKind kind, Func<Viewer, string> columns, string orderBy, string? search,
+        Func<Viewer, string>? where = null) =>
+        async (db, request, viewer, audit, ct) =>
         {
-            var filter = "deleted_at IS NULL AND " + Storage.Visibility.Sql(viewer);
+            var table = RecordTables.TableOf(kind);
+            var filter = "deleted_at IS NULL AND " + Visibility.Sql(viewer);
+            if (where is not null)
+            {
+                filter += " AND " + where(viewer);
+            }
+
             var pattern = search is null || string.IsNullOrWhiteSpace(request.Q) ? null : Contains(request.Q);
             if (pattern is not null)
             {
@@ -167,9 +191,18 @@ internal static class RecordLists
 
             await using var connection = await db.OpenAsync(ct);
             var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE {filter}", new { pattern });
-            var items = await connection.QueryAsync<TItem>(
-                $"SELECT {columns} FROM {table} WHERE {filter} ORDER BY {orderBy} LIMIT @take OFFSET @skip",
-                new { pattern, take = request.PageSize, skip = (long)(request.Page - 1) * request.PageSize });
-            return new Page<TItem>(items.ToList(), total);
+            var args = new { pattern, take = request.PageSize, skip = (long)(request.Page - 1) * request.PageSize };
+            var items = (await connection.QueryAsync<TItem>(
+                $"SELECT {columns(viewer)} FROM {table} WHERE {filter} ORDER BY {orderBy} LIMIT @take OFFSET @skip", args)).ToList();
+            if (viewer.SeesConfidentialFields && items.Count > 0)
+            {
+                // An editor's list of confidential records is a read of confidential data: the ids shown go to the audit log.
+                var confidential = (await connection.QueryAsync<long>(
+                    $"SELECT id FROM (SELECT id, confidentiality FROM {table} WHERE {filter} ORDER BY {orderBy} LIMIT @take OFFSET @skip) shown " +
+                    "WHERE confidentiality = 'confidential'", args)).ToList();
+                await audit.AuditReadAsync(viewer, kind, confidential, ct);
+            }
+
+            return new Page<TItem>(items, total);
         };
 }

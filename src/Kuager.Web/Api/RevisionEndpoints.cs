@@ -26,6 +26,7 @@ internal static class RevisionEndpoints
     {
         api.MapPost("/revisions/{id:long}/undo", async (long id, HttpContext http, RecordStore store, CancellationToken ct) =>
                 Results.Ok(RevisionItem.From(await store.UndoAsync(id, Editing.Actor(http), ct))))
+            .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithTags("revisions")
             .WithName("undo-revision")
             .WithSummary("Undoes one revision")

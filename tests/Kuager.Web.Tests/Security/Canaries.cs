@@ -41,7 +41,7 @@ public sealed class Canaries
         async Task<T> Add<T>(T record) where T : class, IRecord
         {
             var saved = await s.CreateAsync(record);
-            ids[Redaction.KindOf(saved)].Add(saved.Id);
+            ids[Core.Redaction.KindOf(saved)].Add(saved.Id);
             return saved;
         }
 

@@ -93,9 +93,9 @@ public sealed class CaseInput
 
 public static class CaseForm
 {
-    public static async Task<CaseInput> FromAsync(DbConnection connection, Case c)
+    public static async Task<CaseInput> FromAsync(DbConnection connection, Case c, Viewer viewer)
     {
-        var persons = await RecordLinks.PersonsAsync(connection, c.Parties.Select(p => p.PersonId).Append(c.LawyerPersonId));
+        var persons = await RecordLinks.PersonsAsync(connection, c.Parties.Select(p => p.PersonId).Append(c.LawyerPersonId), viewer);
         string? Person(long? id) => id is { } v ? persons.TryGetValue(v, out var r) ? r.ExternalId : v.ToString(CultureInfo.InvariantCulture) : null;
         return new CaseInput
         {

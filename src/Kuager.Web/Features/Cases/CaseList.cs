@@ -14,11 +14,11 @@ public sealed record CasePage(IReadOnlyList<CaseRow> Items, long Total);
 /// <summary>The cases list: the soonest next deadline or hearing first, so nothing due is missed.</summary>
 public static class CaseList
 {
-    public static async Task<CasePage> ListAsync(Database db, CaseFilter filter, DateOnly today, int page, int pageSize, CancellationToken ct)
+    public static async Task<CasePage> ListAsync(RecordStore store, Viewer viewer, CaseFilter filter, DateOnly today, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(page, 1);
-        await using var connection = await db.OpenAsync(ct);
-        var where = new List<string> { "c.deleted_at IS NULL" };
+        await using var connection = await store.Database.OpenAsync(ct);
+        var where = new List<string> { "c.deleted_at IS NULL", Visibility.Sql(viewer, "c") };
         if (filter.Kind is not null)
         {
             where.Add("c.kind = @kind");
@@ -54,21 +54,25 @@ public static class CaseList
         }
 
         var ids = rows.Select(r => r.Id).ToList();
-        var numbers = (await connection.QueryAsync<(long Id, string? Number)>(
-            $"SELECT id, {RecordLinks.JsonField(db.Provider, "data", "number")} FROM cases WHERE id IN {RecordLinks.In(ids)}"))
-            .ToDictionary(r => r.Id, r => r.Number);
+        // The number, hearings and deadlines as the viewer may see them (each can be a confidential field).
+        var records = await Shown.RecordsAsync<Case>(connection, store, ids, viewer, ct);
         var kinds = (await connection.QueryAsync<(long CaseId, string Due, string Kind)>(
             $"SELECT case_id, due, kind FROM case_dates WHERE case_id IN {RecordLinks.In(ids)} AND due >= @today ORDER BY due", new { args.today }))
             .GroupBy(d => d.CaseId)
             .ToDictionary(g => g.Key, g => g.First().Kind);
-        var items = rows.Select(r => new CaseRow(
-            r.Id,
-            r.Title,
-            WireCode.Parse<CaseKind>(r.Kind),
-            WireCode.Parse<CaseStatus>(r.Status),
-            numbers.GetValueOrDefault(r.Id),
-            FormValues.TryReadDay(r.NextDue, out var due) ? due : null,
-            kinds.GetValueOrDefault(r.Id))).ToList();
+        var items = rows.Select(r =>
+        {
+            var record = records.GetValueOrDefault(r.Id);
+            var shown = record?.NextDue(today) is not null && FormValues.TryReadDay(r.NextDue, out var due) && due == record.NextDue(today);
+            return new CaseRow(
+                r.Id,
+                r.Title,
+                WireCode.Parse<CaseKind>(r.Kind),
+                WireCode.Parse<CaseStatus>(r.Status),
+                record?.Number,
+                shown ? record!.NextDue(today) : null,
+                shown ? kinds.GetValueOrDefault(r.Id) : null);
+        }).ToList();
         return new CasePage(items, total);
     }
 }

@@ -33,6 +33,11 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var error = await RecordHistory.UndoAsync(store, RecordKind.Case, id, revision, Editing.Actor(HttpContext), t, ct);
         if (error is null)
         {
@@ -44,18 +49,20 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Case>(id, HttpContext.Viewer(), ct) is not { } c)
+        var viewer = HttpContext.Viewer();
+        if (await store.GetAsync<Case>(id, viewer, ct) is not { } found)
         {
             return false;
         }
 
-        Case = c;
         await using (var connection = await db.OpenAsync(ct))
         {
-            Persons = await RecordLinks.PersonsAsync(connection, c.Parties.Select(p => p.PersonId).Append(c.LawyerPersonId));
-            Organizations = await RecordLinks.OrganizationsAsync(connection, c.Parties.Select(p => p.OrganizationId).Append(c.CourtOrganizationId));
-            Places = await RecordLinks.PlacesAsync(connection, c.Hearings.Select(h => h.PlaceId));
-            Sources = await RecordLinks.CitationsAsync(db, connection, RecordKind.Case, id);
+            // Parties, the lawyer and the court the viewer may not see are left out.
+            var c = Case = (await Shown.WithoutHiddenLinksAsync(connection, found, viewer))!;
+            Persons = await RecordLinks.PersonsAsync(connection, c.Parties.Select(p => p.PersonId).Append(c.LawyerPersonId), viewer, store, ct);
+            Organizations = await RecordLinks.OrganizationsAsync(connection, c.Parties.Select(p => p.OrganizationId).Append(c.CourtOrganizationId), viewer, store, ct);
+            Places = await RecordLinks.PlacesAsync(connection, c.Hearings.Select(h => h.PlaceId), viewer, store, ct);
+            Sources = await RecordLinks.CitationsAsync(store, connection, RecordKind.Case, id, viewer, ct);
         }
 
         History = new HistoryView(await store.HistoryAsync(RecordKind.Case, id, HttpContext.Viewer(), ct), undoError);

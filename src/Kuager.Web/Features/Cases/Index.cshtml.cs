@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kuager.Web.Features.Cases;
 
-public sealed class IndexModel(Database db) : PageModel
+public sealed class IndexModel(RecordStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel(Database db) : PageModel
             WireCode.TryParse<CaseKind>(Kind, out var kind) ? kind : null,
             WireCode.TryParse<CaseStatus>(Status, out var status) ? status : null,
             FormValues.Trimmed(Q));
-        Result = await CaseList.ListAsync(db, filter, Today, PageNumber, Paging.PageSize, ct);
+        Result = await CaseList.ListAsync(store, HttpContext.Viewer(), filter, Today, PageNumber, Paging.PageSize, ct);
     }
 
     public string PageUrl(int page) => Paging.Url("/cases", [new("kind", Kind), new("status", Status), new("q", Q)], page);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Cases;
 
+[EditorsOnly]
 public sealed class NewModel(Database db, RecordStore store, IStringLocalizer<TextLocalizer> t) : CaseFormPage(db, store, t)
 {
     public override string BackUrl => "/cases";

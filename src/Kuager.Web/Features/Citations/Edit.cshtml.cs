@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Citations;
 
+[EditorsOnly]
 public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : CitationFormPage(store, texts)
 {
     public long Id { get; private set; }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Citations;
 
+[EditorsOnly]
 public sealed class NewModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : CitationFormPage(store, texts)
 {
     public override string FormAction => "/citations/new";

@@ -32,6 +32,11 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var error = await RecordHistory.UndoAsync(store, RecordKind.Event, id, revision, Editing.Actor(HttpContext), t, ct);
         if (error is null)
         {
@@ -44,20 +49,22 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Event>(id, HttpContext.Viewer(), ct) is not { } e)
+        var viewer = HttpContext.Viewer();
+        if (await store.GetAsync<Event>(id, viewer, ct) is not { } found)
         {
             return false;
         }
 
-        Event = e;
         await using (var connection = await db.OpenAsync(ct))
         {
+            // A participant the viewer may not see is left out, not shown as "someone".
+            var e = Event = (await Shown.WithoutHiddenLinksAsync(connection, found, viewer))!;
             var vocabulary = await EventTypes.LoadAsync(connection);
             Type = vocabulary.GetValueOrDefault(e.Type);
-            Persons = await RecordLinks.PersonsAsync(connection, e.Participants.Select(p => p.PersonId));
-            Organizations = await RecordLinks.OrganizationsAsync(connection, e.Participants.Select(p => p.OrganizationId));
-            Places = await RecordLinks.PlacesAsync(connection, [e.PlaceId]);
-            Sources = await RecordLinks.CitationsAsync(db, connection, RecordKind.Event, id);
+            Persons = await RecordLinks.PersonsAsync(connection, e.Participants.Select(p => p.PersonId), viewer, store, ct);
+            Organizations = await RecordLinks.OrganizationsAsync(connection, e.Participants.Select(p => p.OrganizationId), viewer, store, ct);
+            Places = await RecordLinks.PlacesAsync(connection, [e.PlaceId], viewer, store, ct);
+            Sources = await RecordLinks.CitationsAsync(store, connection, RecordKind.Event, id, viewer, ct);
         }
 
         History = new HistoryView(await store.HistoryAsync(RecordKind.Event, id, HttpContext.Viewer(), ct), undoError);

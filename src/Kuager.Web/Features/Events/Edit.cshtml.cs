@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Events;
 
+[EditorsOnly]
 public sealed class EditModel(Database db, RecordStore store, IStringLocalizer<TextLocalizer> t) : EventFormPage(db, store, t)
 {
     public long Id { get; private set; }
@@ -22,7 +23,7 @@ public sealed class EditModel(Database db, RecordStore store, IStringLocalizer<T
 
         await using (var connection = await Db.OpenAsync(ct))
         {
-            Input = await EventForm.FromAsync(connection, current);
+            Input = await EventForm.FromAsync(connection, current, HttpContext.Viewer());
         }
 
         return await FormAsync(ct);

@@ -60,10 +60,10 @@ public sealed class EventInput
 
 public static class EventForm
 {
-    public static async Task<EventInput> FromAsync(DbConnection connection, Event e)
+    public static async Task<EventInput> FromAsync(DbConnection connection, Event e, Viewer viewer)
     {
-        var persons = await RecordLinks.PersonsAsync(connection, e.Participants.Select(p => p.PersonId));
-        var places = await RecordLinks.PlacesAsync(connection, [e.PlaceId]);
+        var persons = await RecordLinks.PersonsAsync(connection, e.Participants.Select(p => p.PersonId), viewer);
+        var places = await RecordLinks.PlacesAsync(connection, [e.PlaceId], viewer);
         return new EventInput
         {
             Version = e.Version,

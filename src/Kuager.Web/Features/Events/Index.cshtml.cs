@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kuager.Web.Features.Events;
 
-public sealed class IndexModel(Database db) : PageModel
+public sealed class IndexModel(RecordStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
@@ -36,7 +36,7 @@ public sealed class IndexModel(Database db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Vocabulary = await EventTypes.LoadAsync(db, ct);
+        Vocabulary = await EventTypes.LoadAsync(store.Database, ct);
         PageNumber = Math.Max(PageNumber, 1);
 
         // "2017" or "2018-06" work as bounds too: from the start of the first, to the end of the last.
@@ -44,7 +44,7 @@ public sealed class IndexModel(Database db) : PageModel
         ToInvalid = !FormValues.TryReadDate(To, null, out var to);
         var type = FormValues.Trimmed(Type) is { } t && Vocabulary.ContainsKey(t) ? t : null;
         var filter = new EventFilter(type, from?.Start, to?.End, FormValues.Trimmed(Place), Person);
-        Result = await EventList.ListAsync(db, filter, PageNumber, Paging.PageSize, ct);
+        Result = await EventList.ListAsync(store, HttpContext.Viewer(), filter, PageNumber, Paging.PageSize, ct);
     }
 
     public string PageUrl(int page) => Paging.Url("/events",

@@ -21,7 +21,12 @@ public sealed record CitedSource(long SourceId, string Title, EvidenceLevel Leve
 /// </summary>
 public static class RecordLinks
 {
-    public static async Task<IReadOnlyDictionary<long, PersonRef>> PersonsAsync(DbConnection connection, IEnumerable<long?> ids)
+    /// <summary>
+    /// The people behind these ids that the viewer may see (a hidden one is simply absent: the caller leaves it out).
+    /// Given the store, an editor's read of confidential people's names is audited.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, PersonRef>> PersonsAsync(DbConnection connection, IEnumerable<long?> ids, Viewer viewer,
+        RecordStore? store = null, CancellationToken ct = default)
     {
         var list = Distinct(ids);
         if (list.Count == 0)
@@ -29,12 +34,14 @@ public static class RecordLinks
             return new Dictionary<long, PersonRef>();
         }
 
-        var rows = await connection.QueryAsync<(long Id, string ExternalId, string Name)>(
-            $"SELECT id, external_id, primary_name FROM persons WHERE id IN {In(list)} AND deleted_at IS NULL");
+        var rows = (await connection.QueryAsync<(long Id, string ExternalId, string Name, string Level)>(
+            $"SELECT id, external_id, primary_name, confidentiality FROM persons WHERE id IN {In(list)} AND deleted_at IS NULL AND {Visibility.Sql(viewer)}")).ToList();
+        await AuditAsync(store, viewer, RecordKind.Person, rows.Select(r => (r.Id, r.Level)), ct);
         return rows.ToDictionary(r => r.Id, r => new PersonRef(r.Id, r.ExternalId, r.Name));
     }
 
-    public static async Task<IReadOnlyDictionary<long, string>> OrganizationsAsync(DbConnection connection, IEnumerable<long?> ids)
+    public static async Task<IReadOnlyDictionary<long, string>> OrganizationsAsync(DbConnection connection, IEnumerable<long?> ids, Viewer viewer,
+        RecordStore? store = null, CancellationToken ct = default)
     {
         var list = Distinct(ids);
         if (list.Count == 0)
@@ -42,13 +49,15 @@ public static class RecordLinks
             return new Dictionary<long, string>();
         }
 
-        var rows = await connection.QueryAsync<(long Id, string Name)>(
-            $"SELECT id, name FROM organizations WHERE id IN {In(list)} AND deleted_at IS NULL");
+        var rows = (await connection.QueryAsync<(long Id, string Name, string Level)>(
+            $"SELECT id, name, confidentiality FROM organizations WHERE id IN {In(list)} AND deleted_at IS NULL AND {Visibility.Sql(viewer)}")).ToList();
+        await AuditAsync(store, viewer, RecordKind.Organization, rows.Select(r => (r.Id, r.Level)), ct);
         return rows.ToDictionary(r => r.Id, r => r.Name);
     }
 
-    /// <summary>Places by their full path ("Kazakhstan > Almaty").</summary>
-    public static async Task<IReadOnlyDictionary<long, string>> PlacesAsync(DbConnection connection, IEnumerable<long?> ids)
+    /// <summary>Places by their full path ("Kazakhstan > Almaty"), those the viewer may see.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> PlacesAsync(DbConnection connection, IEnumerable<long?> ids, Viewer viewer,
+        RecordStore? store = null, CancellationToken ct = default)
     {
         var list = Distinct(ids);
         if (list.Count == 0)
@@ -56,9 +65,22 @@ public static class RecordLinks
             return new Dictionary<long, string>();
         }
 
-        var rows = await connection.QueryAsync<(long Id, string Path)>(
-            $"SELECT id, path FROM places WHERE id IN {In(list)} AND deleted_at IS NULL");
+        var rows = (await connection.QueryAsync<(long Id, string Path, string Level)>(
+            $"SELECT id, path, confidentiality FROM places WHERE id IN {In(list)} AND deleted_at IS NULL AND {Visibility.Sql(viewer)}")).ToList();
+        await AuditAsync(store, viewer, RecordKind.Place, rows.Select(r => (r.Id, r.Level)), ct);
         return rows.ToDictionary(r => r.Id, r => r.Path);
+    }
+
+    /// <summary>Audits an editor's read of the confidential ones among records shown by name (rows of id and confidentiality).</summary>
+    public static Task AuditAsync(RecordStore? store, Viewer viewer, RecordKind kind, IEnumerable<(long Id, string Level)> rows, CancellationToken ct)
+    {
+        if (store is null || !viewer.SeesConfidentialFields)
+        {
+            return Task.CompletedTask;
+        }
+
+        var confidential = rows.Where(r => r.Level == WireCode.Of(Confidentiality.Confidential)).Select(r => r.Id).Distinct().ToList();
+        return store.AuditReadAsync(viewer, kind, confidential, ct);
     }
 
     /// <summary>
@@ -110,15 +132,19 @@ public static class RecordLinks
             ?? await UniqueAsync(connection, "SELECT id FROM organizations WHERE name = @value AND deleted_at IS NULL LIMIT 2", value);
     }
 
-    /// <summary>The sources cited for a record, strongest evidence first.</summary>
-    public static async Task<IReadOnlyList<CitedSource>> CitationsAsync(Database db, DbConnection connection, RecordKind kind, long id)
+    /// <summary>The sources cited for a record that the viewer may see, strongest evidence first; quotes as the viewer may see them.</summary>
+    public static async Task<IReadOnlyList<CitedSource>> CitationsAsync(RecordStore store, DbConnection connection, RecordKind kind, long id, Viewer viewer,
+        CancellationToken ct = default)
     {
-        var rows = await connection.QueryAsync<(long SourceId, string Title, long Level, string? Quote)>(
-            $"SELECT s.id, s.title, CAST(c.level AS BIGINT), {RecordLinks.JsonField(db.Provider, "c.data", "quote")} " +
-            "FROM citations c JOIN sources s ON s.id = c.source_id " +
-            "WHERE c.target_kind = @kind AND c.target_id = @id AND c.deleted_at IS NULL AND s.deleted_at IS NULL ORDER BY c.level DESC, s.title",
-            new { kind = WireCode.Of(kind), id });
-        return rows.Select(r => new CitedSource(r.SourceId, r.Title, (EvidenceLevel)r.Level, r.Quote)).ToList();
+        var rows = (await connection.QueryAsync<(long Id, long SourceId, string Title, string Level)>(
+            "SELECT c.id, s.id, s.title, s.confidentiality FROM citations c JOIN sources s ON s.id = c.source_id " +
+            $"WHERE c.target_kind = @kind AND c.target_id = @id AND c.deleted_at IS NULL AND s.deleted_at IS NULL AND {Visibility.Sql(viewer, "c")} AND {Visibility.Sql(viewer, "s")}",
+            new { kind = WireCode.Of(kind), id })).ToList();
+        var citations = await Shown.RecordsAsync<Citation>(connection, store, rows.Select(r => r.Id).ToList(), viewer, ct);
+        await AuditAsync(store, viewer, RecordKind.Source, rows.Select(r => (r.SourceId, r.Level)), ct);
+        return rows.Where(r => citations.ContainsKey(r.Id))
+            .Select(r => new CitedSource(r.SourceId, r.Title, citations[r.Id].Level, citations[r.Id].Quote))
+            .OrderByDescending(c => c.Level).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>A string field inside a record's JSON data, as SQL for the provider (for the few list columns that have no projection).</summary>

@@ -25,6 +25,11 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var refused = await RecordHistory.UndoAsync(store, RecordKind.Organization, id, revision, Editing.Actor(HttpContext), ct);
         if (refused is null)
         {
@@ -36,16 +41,22 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        var organization = await store.GetAsync<Organization>(id, HttpContext.Viewer(), ct);
-        if (organization is null)
+        var viewer = HttpContext.Viewer();
+        var found = await store.GetAsync<Organization>(id, viewer, ct);
+        if (found is null)
         {
             return false;
         }
 
-        Organization = organization;
-        PlacePath = await PlaceQueries.PathOfAsync(store.Database, organization.PlaceId, ct);
-        Events = await OrganizationQueries.EventsAsync(store.Database, id, ct);
-        Cases = await OrganizationQueries.CasesAsync(store.Database, id, ct);
+        Organization organization;
+        await using (var connection = await store.Database.OpenAsync(ct))
+        {
+            organization = Organization = (await Shown.WithoutHiddenLinksAsync(connection, found, viewer))!;
+        }
+
+        PlacePath = await PlaceQueries.PathOfAsync(store.Database, HttpContext.Viewer(), organization.PlaceId, ct);
+        Events = await OrganizationQueries.EventsAsync(store.Database, viewer, id, ct);
+        Cases = await OrganizationQueries.CasesAsync(store.Database, viewer, id, ct);
         History = new RecordHistory(await store.HistoryAsync(RecordKind.Organization, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }

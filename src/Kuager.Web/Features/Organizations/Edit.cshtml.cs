@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Organizations;
 
+[EditorsOnly]
 public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : OrganizationFormPage(store, texts)
 {
     public long Id { get; private set; }
@@ -24,7 +25,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
         }
 
         (Id, Name) = (id, organization.Name);
-        Input = OrganizationInput.From(organization, await PlaceQueries.PathOfAsync(Store.Database, organization.PlaceId, ct));
+        Input = OrganizationInput.From(organization, await PlaceQueries.PathOfAsync(Store.Database, HttpContext.Viewer(), organization.PlaceId, ct));
         return Page();
     }
 

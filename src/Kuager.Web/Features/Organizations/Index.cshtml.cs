@@ -24,6 +24,6 @@ public sealed class IndexModel(Database db) : PageModel
         // An unknown kind in the address lists everything rather than nothing.
         var kind = WireCode.TryParse<OrganizationKind>(Kind, out var k) ? WireCode.Of(k) : null;
         Kind = kind;
-        (Items, Total) = await OrganizationQueries.ListAsync(db, kind, PageNumber, ct);
+        (Items, Total) = await OrganizationQueries.ListAsync(db, HttpContext.Viewer(), kind, PageNumber, ct);
     }
 }

@@ -37,6 +37,11 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var refused = await RecordHistory.UndoAsync(store, RecordKind.Place, id, revision, Editing.Actor(HttpContext), ct);
         if (refused is null)
         {
@@ -48,7 +53,8 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        var place = await store.GetAsync<Place>(id, HttpContext.Viewer(), ct);
+        var viewer = HttpContext.Viewer();
+        var place = await store.GetAsync<Place>(id, viewer, ct);
         if (place is null)
         {
             return false;
@@ -57,11 +63,11 @@ public sealed class DetailsModel(RecordStore store) : PageModel
         Place = place;
         PageNumber = Math.Max(PageNumber, 1);
         var db = store.Database;
-        Lineage = await PlaceQueries.LineageAsync(db, id, ct);
-        Children = await PlaceQueries.ChildrenAsync(db, id, ct);
-        (Events, EventTotal) = await PlaceQueries.EventsUnderAsync(db, id, PageNumber, ct);
-        (People, PeopleTotal) = await PlaceQueries.PeopleUnderAsync(db, id, PageNumber, ct);
-        Organizations = await PlaceQueries.OrganizationsUnderAsync(db, id, ct);
+        Lineage = await PlaceQueries.LineageAsync(db, viewer, id, ct);
+        Children = await PlaceQueries.ChildrenAsync(db, viewer, id, ct);
+        (Events, EventTotal) = await PlaceQueries.EventsUnderAsync(db, viewer, id, PageNumber, ct);
+        (People, PeopleTotal) = await PlaceQueries.PeopleUnderAsync(db, viewer, id, PageNumber, ct);
+        Organizations = await PlaceQueries.OrganizationsUnderAsync(db, viewer, id, ct);
         History = new RecordHistory(await store.HistoryAsync(RecordKind.Place, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }

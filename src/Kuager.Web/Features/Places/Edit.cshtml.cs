@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Places;
 
+[EditorsOnly]
 public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : PlaceFormPage(store, texts)
 {
     public long Id { get; private set; }
@@ -23,7 +24,7 @@ public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer>
         }
 
         (Id, Name) = (id, place.Name);
-        Input = PlaceInput.From(place, await PlaceQueries.PathOfAsync(Store.Database, place.ParentId, ct));
+        Input = PlaceInput.From(place, await PlaceQueries.PathOfAsync(Store.Database, HttpContext.Viewer(), place.ParentId, ct));
         Input.Pad();
         return Page();
     }

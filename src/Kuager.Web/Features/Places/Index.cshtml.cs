@@ -13,5 +13,5 @@ public sealed class IndexModel(Database db) : PageModel
     public IReadOnlyList<PlaceItem> Places { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Places = string.IsNullOrWhiteSpace(Q) ? await PlaceQueries.TopLevelAsync(db, ct) : await PlaceQueries.FindAsync(db, Q, ct);
+        Places = string.IsNullOrWhiteSpace(Q) ? await PlaceQueries.TopLevelAsync(db, HttpContext.Viewer(), ct) : await PlaceQueries.FindAsync(db, HttpContext.Viewer(), Q, ct);
 }

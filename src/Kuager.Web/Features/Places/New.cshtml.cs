@@ -5,13 +5,14 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Places;
 
+[EditorsOnly]
 public sealed class NewModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : PlaceFormPage(store, texts)
 {
     public override string FormAction => "/places/new";
 
     public async Task OnGetAsync(long? parent, CancellationToken ct)
     {
-        Input.ParentPath = await PlaceQueries.PathOfAsync(Store.Database, parent, ct);
+        Input.ParentPath = await PlaceQueries.PathOfAsync(Store.Database, HttpContext.Viewer(), parent, ct);
         Input.Pad();
     }
 

@@ -57,84 +57,84 @@ public static class PlaceQueries
         "WITH RECURSIVE sub(id) AS (SELECT id FROM places WHERE id = @id " +
         "UNION ALL SELECT p.id FROM places p JOIN sub ON p.parent_id = sub.id WHERE p.deleted_at IS NULL) ";
 
-    public static async Task<IReadOnlyList<PlaceItem>> TopLevelAsync(Database db, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlaceItem>> TopLevelAsync(Database db, Viewer viewer, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<PlaceItem>(new CommandDefinition(
             "SELECT p.id AS Id, p.name AS Name, p.kind AS Kind, p.path AS Path, " +
-            "(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL) AS Children " +
-            "FROM places p WHERE p.parent_id IS NULL AND p.deleted_at IS NULL ORDER BY p.name, p.id", cancellationToken: ct))).ToList();
+            $"(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL AND {Visibility.Sql(viewer, "c")}) AS Children " +
+            $"FROM places p WHERE p.parent_id IS NULL AND p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} ORDER BY p.name, p.id", cancellationToken: ct))).ToList();
     }
 
     /// <summary>Places whose path contains the words, by path; at most 100.</summary>
-    public static async Task<IReadOnlyList<PlaceItem>> FindAsync(Database db, string words, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlaceItem>> FindAsync(Database db, Viewer viewer, string words, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<PlaceItem>(new CommandDefinition(
             "SELECT p.id AS Id, p.name AS Name, p.kind AS Kind, p.path AS Path, " +
-            "(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL) AS Children " +
-            "FROM places p WHERE p.deleted_at IS NULL AND LOWER(p.path) LIKE @pattern ESCAPE '\\' ORDER BY p.path LIMIT 100",
+            $"(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL AND {Visibility.Sql(viewer, "c")}) AS Children " +
+            $"FROM places p WHERE p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} AND LOWER(p.path) LIKE @pattern ESCAPE '\\' ORDER BY p.path LIMIT 100",
             new { pattern = "%" + EscapeLike(words.Trim().ToLowerInvariant()) + "%" }, cancellationToken: ct))).ToList();
     }
 
-    public static async Task<IReadOnlyList<PlaceItem>> ChildrenAsync(Database db, long id, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlaceItem>> ChildrenAsync(Database db, Viewer viewer, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<PlaceItem>(new CommandDefinition(
             "SELECT p.id AS Id, p.name AS Name, p.kind AS Kind, p.path AS Path, " +
-            "(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL) AS Children " +
-            "FROM places p WHERE p.parent_id = @id AND p.deleted_at IS NULL ORDER BY p.name, p.id", new { id }, cancellationToken: ct))).ToList();
+            $"(SELECT COUNT(*) FROM places c WHERE c.parent_id = p.id AND c.deleted_at IS NULL AND {Visibility.Sql(viewer, "c")}) AS Children " +
+            $"FROM places p WHERE p.parent_id = @id AND p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} ORDER BY p.name, p.id", new { id }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>The place's ancestors from the top, then the place itself: the breadcrumbs.</summary>
-    public static async Task<IReadOnlyList<(long Id, string Name)>> LineageAsync(Database db, long id, CancellationToken ct)
+    public static async Task<IReadOnlyList<(long Id, string Name)>> LineageAsync(Database db, Viewer viewer, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<(long, string)>(new CommandDefinition(
-            "WITH RECURSIVE up(id, parent_id, name, depth) AS (SELECT id, parent_id, name, 0 FROM places WHERE id = @id " +
-            "UNION ALL SELECT p.id, p.parent_id, p.name, up.depth + 1 FROM places p JOIN up ON p.id = up.parent_id WHERE up.depth < 64) " +
-            "SELECT id, name FROM up ORDER BY depth DESC", new { id }, cancellationToken: ct))).ToList();
+            "WITH RECURSIVE up(id, parent_id, name, confidentiality, depth) AS (SELECT id, parent_id, name, confidentiality, 0 FROM places WHERE id = @id " +
+            "UNION ALL SELECT p.id, p.parent_id, p.name, p.confidentiality, up.depth + 1 FROM places p JOIN up ON p.id = up.parent_id WHERE up.depth < 64) " +
+            $"SELECT id, name FROM up WHERE {Visibility.Sql(viewer)} ORDER BY depth DESC", new { id }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>Events at the place or anywhere under it, latest first, with their subjects' names.</summary>
-    public static async Task<(IReadOnlyList<PlaceEvent> Items, long Total)> EventsUnderAsync(Database db, long id, int page, CancellationToken ct)
+    public static async Task<(IReadOnlyList<PlaceEvent> Items, long Total)> EventsUnderAsync(Database db, Viewer viewer, long id, int page, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            Subtree + "SELECT COUNT(*) FROM events e JOIN sub ON e.place_id = sub.id WHERE e.deleted_at IS NULL", new { id }, cancellationToken: ct));
+            Subtree + $"SELECT COUNT(*) FROM events e JOIN sub ON e.place_id = sub.id JOIN places pl ON pl.id = e.place_id WHERE e.deleted_at IS NULL AND {Visibility.Sql(viewer, "e")} AND {Visibility.Sql(viewer, "pl")}", new { id }, cancellationToken: ct));
         var rows = (await connection.QueryAsync<(long Id, string Type, string? Label, string? Date, long PlaceId, string PlaceName)>(new CommandDefinition(
             Subtree + "SELECT e.id, e.type, t.label, e.date_value, e.place_id, pl.name FROM events e JOIN sub ON e.place_id = sub.id " +
-            "JOIN places pl ON pl.id = e.place_id LEFT JOIN event_types t ON t.code = e.type WHERE e.deleted_at IS NULL " +
+            $"JOIN places pl ON pl.id = e.place_id LEFT JOIN event_types t ON t.code = e.type WHERE e.deleted_at IS NULL AND {Visibility.Sql(viewer, "e")} AND {Visibility.Sql(viewer, "pl")} " +
             "ORDER BY CASE WHEN e.date_sort IS NULL THEN 1 ELSE 0 END, e.date_sort DESC, e.id DESC LIMIT @take OFFSET @skip",
             new { id, take = PageSize, skip = (page - 1) * PageSize }, cancellationToken: ct))).ToList();
-        var subjects = await SubjectsAsync(connection, rows.Select(r => r.Id).ToList(), ct);
+        var subjects = await SubjectsAsync(connection, viewer, rows.Select(r => r.Id).ToList(), ct);
         return (rows.Select(r => new PlaceEvent(r.Id, r.Type, r.Label, r.Date, r.PlaceId, r.PlaceName, subjects[r.Id].ToList())).ToList(), total);
     }
 
     /// <summary>People whose hometown is the place or under it, by name.</summary>
-    public static async Task<(IReadOnlyList<PlacePerson> Items, long Total)> PeopleUnderAsync(Database db, long id, int page, CancellationToken ct)
+    public static async Task<(IReadOnlyList<PlacePerson> Items, long Total)> PeopleUnderAsync(Database db, Viewer viewer, long id, int page, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            Subtree + "SELECT COUNT(*) FROM persons p JOIN sub ON p.hometown_id = sub.id WHERE p.deleted_at IS NULL", new { id }, cancellationToken: ct));
+            Subtree + $"SELECT COUNT(*) FROM persons p JOIN sub ON p.hometown_id = sub.id JOIN places pl ON pl.id = p.hometown_id WHERE p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} AND {Visibility.Sql(viewer, "pl")}", new { id }, cancellationToken: ct));
         var items = await connection.QueryAsync<PlacePerson>(new CommandDefinition(
             Subtree + "SELECT p.id AS Id, p.primary_name AS Name, p.status AS Status, pl.id AS HometownId, pl.name AS HometownName " +
-            "FROM persons p JOIN sub ON p.hometown_id = sub.id JOIN places pl ON pl.id = p.hometown_id WHERE p.deleted_at IS NULL " +
+            $"FROM persons p JOIN sub ON p.hometown_id = sub.id JOIN places pl ON pl.id = p.hometown_id WHERE p.deleted_at IS NULL AND {Visibility.Sql(viewer, "p")} AND {Visibility.Sql(viewer, "pl")} " +
             "ORDER BY p.primary_name, p.id LIMIT @take OFFSET @skip",
             new { id, take = PageSize, skip = (page - 1) * PageSize }, cancellationToken: ct));
         return (items.ToList(), total);
     }
 
     /// <summary>Organisations at the place or under it; at most 200.</summary>
-    public static async Task<IReadOnlyList<PlaceOrganization>> OrganizationsUnderAsync(Database db, long id, CancellationToken ct)
+    public static async Task<IReadOnlyList<PlaceOrganization>> OrganizationsUnderAsync(Database db, Viewer viewer, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<PlaceOrganization>(new CommandDefinition(
             Subtree + "SELECT o.id AS Id, o.name AS Name, o.kind AS Kind FROM organizations o JOIN sub ON o.place_id = sub.id " +
-            "WHERE o.deleted_at IS NULL ORDER BY o.name, o.id LIMIT 200", new { id }, cancellationToken: ct))).ToList();
+            $"JOIN places pl ON pl.id = o.place_id WHERE o.deleted_at IS NULL AND {Visibility.Sql(viewer, "o")} AND {Visibility.Sql(viewer, "pl")} ORDER BY o.name, o.id LIMIT 200", new { id }, cancellationToken: ct))).ToList();
     }
 
-    public static async Task<string?> PathOfAsync(Database db, long? id, CancellationToken ct)
+    public static async Task<string?> PathOfAsync(Database db, Viewer viewer, long? id, CancellationToken ct)
     {
         if (id is null)
         {
@@ -143,7 +143,7 @@ public static class PlaceQueries
 
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT path FROM places WHERE id = @id", new { id }, cancellationToken: ct));
+            $"SELECT path FROM places WHERE id = @id AND {Visibility.Sql(viewer)}", new { id }, cancellationToken: ct));
     }
 
     /// <summary>
@@ -168,7 +168,7 @@ public static class PlaceQueries
         return (id, id is not null);
     }
 
-    private static async Task<ILookup<long, string>> SubjectsAsync(System.Data.Common.DbConnection connection, IReadOnlyList<long> eventIds, CancellationToken ct)
+    private static async Task<ILookup<long, string>> SubjectsAsync(System.Data.Common.DbConnection connection, Viewer viewer, IReadOnlyList<long> eventIds, CancellationToken ct)
     {
         if (eventIds.Count == 0)
         {
@@ -179,7 +179,7 @@ public static class PlaceQueries
         var list = string.Join(", ", eventIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var rows = await connection.QueryAsync<(long EventId, string Name)>(new CommandDefinition(
             "SELECT ep.event_id, p.primary_name FROM event_participants ep JOIN persons p ON p.id = ep.person_id " +
-            $"WHERE ep.event_id IN ({list}) AND ep.role = 'subject' ORDER BY ep.event_id, ep.position", cancellationToken: ct));
+            $"WHERE ep.event_id IN ({list}) AND ep.role = 'subject' AND {Visibility.Sql(viewer, "p")} ORDER BY ep.event_id, ep.position", cancellationToken: ct));
         return rows.ToLookup(r => r.EventId, r => r.Name);
     }
 

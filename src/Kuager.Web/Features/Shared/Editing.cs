@@ -11,6 +11,18 @@ public static class Editing
     public static string Actor(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "web";
 
     /// <summary>
+    /// Null when the viewer may write; otherwise what to answer instead: a visitor is asked to sign in, a signed-in
+    /// reader is refused.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult? Refusal(HttpContext context)
+    {
+        var viewer = context.Viewer();
+        return viewer.CanEdit ? null
+            : viewer.IsSignedIn ? new Microsoft.AspNetCore.Mvc.ForbidResult()
+            : new Microsoft.AspNetCore.Mvc.ChallengeResult();
+    }
+
+    /// <summary>
     /// Puts the domain's validation errors beside the form fields they concern. Domain field names are camelCase
     /// ("birthDate", "names[1]"); <paramref name="prefix"/> is the form model's property prefix ("Input").
     /// </summary>

@@ -21,6 +21,11 @@ public sealed class DetailsModel(RecordStore store) : PageModel
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var refused = await RecordHistory.UndoAsync(store, RecordKind.Source, id, revision, Editing.Actor(HttpContext), ct);
         if (refused is null)
         {
@@ -48,7 +53,7 @@ public sealed class DetailsModel(RecordStore store) : PageModel
         }
 
         Source = source;
-        Citations = await SourceQueries.CitationsAsync(store.Database, id, ct);
+        Citations = await SourceQueries.CitationsAsync(store, HttpContext.Viewer(), id, ct);
         History = new RecordHistory(await store.HistoryAsync(RecordKind.Source, id, HttpContext.Viewer(), ct), undoError, Request.Query.ContainsKey("undone"));
         return true;
     }

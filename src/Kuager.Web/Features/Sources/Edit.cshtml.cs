@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Sources;
 
+[EditorsOnly]
 public sealed class EditModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : SourceFormPage(store, texts)
 {
     public long Id { get; private set; }

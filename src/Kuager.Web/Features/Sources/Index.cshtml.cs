@@ -38,7 +38,7 @@ public sealed class IndexModel(Database db) : PageModel
         var from = Parse(From, out var fromInvalid);
         var to = Parse(To, out var toInvalid);
         (FromInvalid, ToInvalid) = (fromInvalid, toInvalid);
-        (Items, Total) = await SourceQueries.ListAsync(db, kind, from, to, PageNumber, ct);
+        (Items, Total) = await SourceQueries.ListAsync(db, HttpContext.Viewer(), kind, from, to, PageNumber, ct);
     }
 
     /// <summary>The query of this list with another page number.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Kuager.Web.Features.Sources;
 
+[EditorsOnly]
 public sealed class NewModel(RecordStore store, IStringLocalizer<TextLocalizer> texts) : SourceFormPage(store, texts)
 {
     public override string FormAction => "/sources/new";

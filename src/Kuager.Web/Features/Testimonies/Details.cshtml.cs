@@ -27,6 +27,11 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revision, CancellationToken ct)
     {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
         var error = await RecordHistory.UndoAsync(store, RecordKind.Testimony, id, revision, Editing.Actor(HttpContext), t, ct);
         if (error is null)
         {
@@ -38,16 +43,18 @@ public sealed class DetailsModel(Database db, RecordStore store, IStringLocalize
 
     private async Task<bool> LoadAsync(long id, string? undoError, CancellationToken ct)
     {
-        if (await store.GetAsync<Testimony>(id, HttpContext.Viewer(), ct) is not { } testimony)
+        var viewer = HttpContext.Viewer();
+        if (await store.GetAsync<Testimony>(id, viewer, ct) is not { } found)
         {
             return false;
         }
 
-        Testimony = testimony;
         await using (var connection = await db.OpenAsync(ct))
         {
-            Persons = await RecordLinks.PersonsAsync(connection, [testimony.TestifierPersonId, testimony.SubjectPersonId]);
-            Places = await RecordLinks.PlacesAsync(connection, [testimony.RecordedAtPlaceId]);
+            // A subject or testifier the viewer may not see is left out.
+            var testimony = Testimony = (await Shown.WithoutHiddenLinksAsync(connection, found, viewer))!;
+            Persons = await RecordLinks.PersonsAsync(connection, [testimony.TestifierPersonId, testimony.SubjectPersonId], viewer, store, ct);
+            Places = await RecordLinks.PlacesAsync(connection, [testimony.RecordedAtPlaceId], viewer, store, ct);
         }
 
         History = new HistoryView(await store.HistoryAsync(RecordKind.Testimony, id, HttpContext.Viewer(), ct), undoError);

@@ -8,6 +8,7 @@ namespace Kuager.Web.Features.Testimonies;
 
 [RequestSizeLimit(TestimonyFormPage.MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = TestimonyFormPage.MaxUpload, ValueLengthLimit = TestimonyFormPage.MaxText)]
+[EditorsOnly]
 public sealed class EditModel(Database db, RecordStore store, FileStore files, IStringLocalizer<TextLocalizer> t) : TestimonyFormPage(db, store, files, t)
 {
     public long Id { get; private set; }
@@ -24,7 +25,7 @@ public sealed class EditModel(Database db, RecordStore store, FileStore files, I
 
         await using (var connection = await Db.OpenAsync(ct))
         {
-            Input = await TestimonyForm.FromAsync(connection, current);
+            Input = await TestimonyForm.FromAsync(connection, current, HttpContext.Viewer());
         }
 
         AttachedFiles = current.Files;

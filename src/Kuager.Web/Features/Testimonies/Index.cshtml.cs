@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kuager.Web.Features.Testimonies;
 
-public sealed class IndexModel(Database db) : PageModel
+public sealed class IndexModel(RecordStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Medium { get; set; }
@@ -29,7 +29,7 @@ public sealed class IndexModel(Database db) : PageModel
             WireCode.TryParse<TestimonyMedium>(Medium, out var medium) ? medium : null,
             WireCode.TryParse<Consent>(Consent, out var consent) ? consent : null,
             FormValues.Trimmed(Language));
-        Result = await TestimonyList.ListAsync(db, filter, PageNumber, Paging.PageSize, ct);
+        Result = await TestimonyList.ListAsync(store, HttpContext.Viewer(), filter, PageNumber, Paging.PageSize, ct);
     }
 
     public string PageUrl(int page) => Paging.Url("/testimonies", [new("medium", Medium), new("consent", Consent), new("language", Language)], page);

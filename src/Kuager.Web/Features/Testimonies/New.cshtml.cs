@@ -8,6 +8,7 @@ namespace Kuager.Web.Features.Testimonies;
 
 [RequestSizeLimit(TestimonyFormPage.MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = TestimonyFormPage.MaxUpload, ValueLengthLimit = TestimonyFormPage.MaxText)]
+[EditorsOnly]
 public sealed class NewModel(Database db, RecordStore store, FileStore files, IStringLocalizer<TextLocalizer> t) : TestimonyFormPage(db, store, files, t)
 {
     public override string BackUrl => "/testimonies";

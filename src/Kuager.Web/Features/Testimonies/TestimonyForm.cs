@@ -37,6 +37,12 @@ public sealed class TestimonyInput
 
     public string? Confidentiality { get; set; }
 
+    /// <summary>How to reach the witness: always confidential (encrypted at rest, shown to editors only).</summary>
+    public string? WitnessContact { get; set; }
+
+    /// <summary>The fields marked confidential (JSON names), from the form's checkboxes.</summary>
+    public List<string> ConfidentialFields { get; set; } = [];
+
     /// <summary>The attached files (by SHA-256) that were shown in the form, and those the user chose to keep.</summary>
     public List<string> ShownFiles { get; set; } = [];
 
@@ -50,10 +56,10 @@ public sealed class TestimonyInput
 
 public static class TestimonyForm
 {
-    public static async Task<TestimonyInput> FromAsync(DbConnection connection, Testimony t)
+    public static async Task<TestimonyInput> FromAsync(DbConnection connection, Testimony t, Viewer viewer)
     {
-        var persons = await RecordLinks.PersonsAsync(connection, [t.TestifierPersonId, t.SubjectPersonId]);
-        var places = await RecordLinks.PlacesAsync(connection, [t.RecordedAtPlaceId]);
+        var persons = await RecordLinks.PersonsAsync(connection, [t.TestifierPersonId, t.SubjectPersonId], viewer);
+        var places = await RecordLinks.PlacesAsync(connection, [t.RecordedAtPlaceId], viewer);
         string? Person(long? id) => id is { } v ? persons.TryGetValue(v, out var r) ? r.ExternalId : v.ToString(CultureInfo.InvariantCulture) : null;
         return new TestimonyInput
         {
@@ -69,6 +75,8 @@ public static class TestimonyForm
             Transcript = t.Transcript,
             Consent = WireCode.Of(t.Consent),
             Confidentiality = WireCode.Of(t.Confidentiality),
+            WitnessContact = t.WitnessContact,
+            ConfidentialFields = t.ConfidentialFields.ToList(),
             ShownFiles = t.Files.Select(f => f.Sha256).ToList(),
             KeepFiles = t.Files.Select(f => f.Sha256).ToList(),
         };
@@ -90,6 +98,8 @@ public static class TestimonyForm
             ["consent"] = "Consent",
             ["confidentiality"] = "Confidentiality",
             ["files"] = "Uploads",
+            ["witnessContact"] = "WitnessContact",
+            ["confidentialFields"] = "ConfidentialFields",
         };
         var testifier = await RecordLinks.FindPersonAsync(connection, input.Testifier);
         if (testifier is null && FormValues.Trimmed(input.Testifier) is not null)
@@ -161,6 +171,8 @@ public static class TestimonyForm
             Files = kept,
             Consent = consent,
             Confidentiality = confidentiality,
+            WitnessContact = FormValues.Trimmed(input.WitnessContact),
+            ConfidentialFields = input.ConfidentialFields.Distinct(StringComparer.Ordinal).ToList(),
         }, map);
     }
 }

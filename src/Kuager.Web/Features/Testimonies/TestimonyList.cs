@@ -25,11 +25,12 @@ public sealed record TestimonyPage(IReadOnlyList<TestimonyRow> Items, long Total
 /// <summary>The testimonies list, most recently recorded first.</summary>
 public static class TestimonyList
 {
-    public static async Task<TestimonyPage> ListAsync(Database db, TestimonyFilter filter, int page, int pageSize, CancellationToken ct)
+    public static async Task<TestimonyPage> ListAsync(RecordStore store, Viewer viewer, TestimonyFilter filter, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(page, 1);
+        var db = store.Database;
         await using var connection = await db.OpenAsync(ct);
-        var where = new List<string> { "t.deleted_at IS NULL" };
+        var where = new List<string> { "t.deleted_at IS NULL", Visibility.Sql(viewer, "t") };
         if (filter.Consent is not null)
         {
             where.Add("t.consent = @consent");
@@ -57,9 +58,11 @@ public static class TestimonyList
         };
         var sqlWhere = string.Join(" AND ", where);
         var total = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM testimonies t WHERE {sqlWhere}", args);
-        var rows = (await connection.QueryAsync<(long Id, long? SubjectId, string? SubjectName, long? TestifierId, string? TestifierName, string Consent)>(
-            "SELECT t.id, t.subject_person_id, ps.primary_name, t.testifier_person_id, pt.primary_name, t.consent FROM testimonies t " +
-            "LEFT JOIN persons ps ON ps.id = t.subject_person_id LEFT JOIN persons pt ON pt.id = t.testifier_person_id " +
+        // A subject or testifier the viewer may not see is left out (no link, no name).
+        var rows = (await connection.QueryAsync<(long Id, long? SubjectId, string? SubjectName, long? TestifierId, string? TestifierName, string Consent, string? SubjectLevel, string? TestifierLevel)>(
+            "SELECT t.id, ps.id, ps.primary_name, pt.id, pt.primary_name, t.consent, ps.confidentiality, pt.confidentiality FROM testimonies t " +
+            $"LEFT JOIN persons ps ON ps.id = t.subject_person_id AND {Visibility.Sql(viewer, "ps")} " +
+            $"LEFT JOIN persons pt ON pt.id = t.testifier_person_id AND {Visibility.Sql(viewer, "pt")} " +
             $"WHERE {sqlWhere} ORDER BY t.recorded_sort DESC NULLS LAST, t.id DESC LIMIT @take OFFSET @skip", args)).ToList();
         if (rows.Count == 0)
         {
@@ -67,17 +70,18 @@ public static class TestimonyList
         }
 
         var ids = rows.Select(r => r.Id).ToList();
-        string Field(params string[] path) => RecordLinks.JsonField(db.Provider, "data", path);
-        var files = db.Provider == Provider.Postgres ? "COALESCE(jsonb_array_length(data::jsonb -> 'files'), 0)" : "COALESCE(json_array_length(data, '$.files'), 0)";
-        var details = (await connection.QueryAsync<(long Id, string? Relation, string? Medium, string? Language, string? RecordedOn, long Files)>(
-            $"SELECT id, {Field("relation")}, {Field("medium")}, {Field("language")}, {Field("recordedOn", "value")}, CAST({files} AS BIGINT) " +
-            $"FROM testimonies WHERE id IN {RecordLinks.In(ids)}"))
-            .ToDictionary(r => r.Id);
-        var items = rows.Select(r =>
+        await RecordLinks.AuditAsync(store, viewer, RecordKind.Person,
+            rows.Where(r => r.SubjectId is not null).Select(r => (r.SubjectId!.Value, r.SubjectLevel ?? ""))
+                .Concat(rows.Where(r => r.TestifierId is not null).Select(r => (r.TestifierId!.Value, r.TestifierLevel ?? ""))), ct);
+
+        // Relation, medium, language, date and files as the viewer may see them (the date, the testifier and the files can be confidential fields).
+        var records = await Shown.RecordsAsync<Testimony>(connection, store, ids, viewer, ct);
+        var items = rows.Where(r => records.ContainsKey(r.Id)).Select(r =>
         {
-            var d = details.GetValueOrDefault(r.Id);
-            return new TestimonyRow(r.Id, r.SubjectId, r.SubjectName, r.TestifierId, r.TestifierName, WireCode.Parse<Consent>(r.Consent),
-                d.Relation, d.Medium, d.Language, d.RecordedOn, d.Files);
+            var t = records[r.Id];
+            var testifier = t.TestifierPersonId is null ? null : r.TestifierId;
+            return new TestimonyRow(r.Id, r.SubjectId, r.SubjectName, testifier, testifier is null ? null : r.TestifierName, WireCode.Parse<Consent>(r.Consent),
+                WireCode.Of(t.Relation), WireCode.Of(t.Medium), t.Language, t.RecordedOn?.ToCanonical(), t.Files.Count);
         }).ToList();
         return new TestimonyPage(items, total);
     }
