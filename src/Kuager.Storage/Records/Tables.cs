@@ -65,7 +65,12 @@ internal static class PersonStatuses
             "SELECT e.id, e.version, e.data FROM events e JOIN event_participants p ON p.event_id = e.id " +
             "WHERE p.person_id = @id AND p.role = 'subject' AND e.deleted_at IS NULL",
             new { id = person.Id }, session.Transaction);
-        var events = data.Select(r => Reader.Materialize<Event>(session.Database.Keys, r.Id, r.Version, r.Data)).ToList();
+        // The stored status is shown wherever the person is (lists, search, charts), so it may rest only on what every
+        // reader of the person may see: events no more confidential than the person, without their confidential fields.
+        var events = data.Select(r => Reader.Materialize<Event>(session.Database.Keys, r.Id, r.Version, r.Data))
+            .Where(e => e.Confidentiality <= person.Confidentiality)
+            .Select(Redaction.WithoutConfidentialFields)
+            .ToList();
         if (events.Count == 0)
         {
             return person.ReportedStatus;
