@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Kuager.Web;
@@ -77,7 +75,7 @@ public static class Accounts
         services.AddAuthorizationBuilder()
             .AddPolicy(EditPolicy, p => p.RequireAuthenticatedUser().RequireRole(EditorRoles))
             .AddPolicy(EditApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser().RequireRole(EditorRoles));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.Add(new EditPagesConvention()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new EditAuthorizationFilter()));
         return services;
     }
 
@@ -161,29 +159,19 @@ public sealed class RoleClaimsFactory(UserManager<KuagerUser> users, IOptions<Id
 
 /// <summary>
 /// Where the Edit policy applies among the pages: New and Edit pages for every request, and every other page's
-/// non-GET handlers (undo, relate, delete, uploads). The account pages stay open: signing in is a POST.
+/// non-GET handlers (undo, relate, delete, uploads). The account pages stay open: signing in is a POST. Runs as an
+/// authorization filter, before anything else (antiforgery included): anonymous → sign in, wrong role → 403.
 /// </summary>
-public sealed class EditPagesConvention : IPageApplicationModelConvention
+public sealed class EditAuthorizationFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter
 {
-    public void Apply(PageApplicationModel model)
-    {
-        if (model.ViewEnginePath.StartsWith("/Accounts/", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        model.Filters.Add(new EditAuthorizationFilter(Path.GetFileName(model.ViewEnginePath) is "New" or "Edit"));
-    }
-}
-
-/// <summary>Requires the Edit policy before anything else runs (antiforgery included): anonymous → sign in, wrong role → 403.</summary>
-public sealed class EditAuthorizationFilter(bool everyRequest) : Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter
-{
-    public bool EveryRequest => everyRequest;
+    public static bool Applies(string viewEnginePath, string method) =>
+        !viewEnginePath.StartsWith("/Accounts/", StringComparison.Ordinal) &&
+        (Path.GetFileName(viewEnginePath) is "New" or "Edit" || !Accounts.IsRead(method));
 
     public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
     {
-        if (!everyRequest && Accounts.IsRead(context.HttpContext.Request.Method))
+        if (context.ActionDescriptor is not Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor page ||
+            !Applies(page.ViewEnginePath, context.HttpContext.Request.Method))
         {
             return;
         }
