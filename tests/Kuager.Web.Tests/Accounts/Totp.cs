@@ -54,3 +54,14 @@ public static class Totp
         return [.. bytes];
     }
 }
+
+/// <summary>Codes for the tests: one the app would refuse now.</summary>
+public static class SignInTestCodes
+{
+    /// <summary>A 6-digit code that is none of the codes accepted now (the current step and two either side).</summary>
+    public static string Wrong(string base32Key)
+    {
+        var accepted = Enumerable.Range(-2, 5).Select(i => Totp.Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(30 * i))).ToHashSet();
+        return Enumerable.Range(0, 1000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !accepted.Contains(c));
+    }
+}
