@@ -131,7 +131,7 @@ public sealed class RecordApiTests
         var history = (await app.GetAsync($"/api/v1/{route}/{id}/history")).Expect(HttpStatusCode.OK).Array;
         Assert.Equal(["create", "update", "delete"], history.Select(r => (string)r!["action"]!));
         Assert.Equal([1, 2, 3], history.Select(r => (int)r!["version"]!));
-        Assert.All(history, r => Assert.Equal("web", (string)r!["actor"]!));
+        Assert.All(history, r => Assert.Equal("test-admin", (string)r!["actor"]!));
         Assert.All(history, r => Assert.True(DateTimeOffset.TryParse((string?)r!["at"], out _)));
         var update = history[1]!.AsObject();
         var change = Assert.Single(update["changes"]!.AsArray(), c => (string?)c!["field"] == kind.EditField)!;

@@ -101,7 +101,7 @@ public sealed class EventPageTests
         Assert.Null(saved.Date.Text);
         Assert.Equal([new Participant(ParticipantRole.Subject, person.Id), new Participant(ParticipantRole.Witness, witness.Id)], saved.Participants);
         var history = await app.Store.HistoryAsync(RecordKind.Event, id);
-        Assert.Equal("web", Assert.Single(history).Actor);
+        Assert.Equal("test-admin", Assert.Single(history).Actor);
 
         var page = await app.PageAsync(response.Headers.Location!.OriginalString);
         Assert.NotNull(page.QuerySelector(".notice"));

@@ -53,7 +53,7 @@ public sealed class PersonEditTests
         Assert.Equal(Confidentiality.Confidential, person.Confidentiality);
         var history = await app.Store.HistoryAsync(RecordKind.Person, id);
         Assert.Equal(RevisionAction.Create, Assert.Single(history).Action);
-        Assert.Equal("web", history[0].Actor);
+        Assert.Equal("test-admin", history[0].Actor);
 
         var page = await app.PageAsync(location);
         Assert.NotNull(page.QuerySelector(".notice"));

@@ -30,7 +30,7 @@ public sealed class PlaceEditTests
         Assert.Equal(43.91, place.Latitude);
         Assert.Equal(81.32, place.Longitude);
         Assert.Equal(Confidentiality.Restricted, place.Confidentiality);
-        Assert.Equal("web", (await app.Store.HistoryAsync(RecordKind.Place, id)).Single().Actor);
+        Assert.Equal("test-admin", (await app.Store.HistoryAsync(RecordKind.Place, id)).Single().Actor);
 
         var page = await app.PageAsync(location);
         Assert.Contains("Ghulja", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
