@@ -10,9 +10,13 @@ namespace Kuager.Cli;
 /// </summary>
 public static class KuagerCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, Console.In, stdout, stderr, ct);
+
+    /// <summary>Runs with a given standard input (the password of `user add --password-stdin`).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { In = stdin };
         var root = new RootCommand("Kuager: the record of people detained or missing in Xinjiang and persecuted in Kazakhstan.");
         var keyFile = CommonOptions.KeyFile();
         root.Options.Add(keyFile);
@@ -22,6 +26,7 @@ public static class KuagerCli
                      MigrateCommand.Create(console), ServeCommand.Create(console), HistoryCommand.Create(console), HistoryCommand.CreateUndo(console),
                      AuditCommand.Create(console), BackupCommand.Create(console), BackupCommand.CreateRestore(console),
                      KeyCommand.Create(console),
+                     UserCommand.Create(console), TokenCommand.Create(console),
                  })
         {
             root.Subcommands.Add(command);
@@ -69,6 +74,9 @@ public static class ExitCodes
 /// <summary>Where a command writes: results on stdout (JSON only, with --json), everything for people on stderr.</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
+    /// <summary>Standard input, read only by commands that say so (a password with --password-stdin).</summary>
+    public TextReader In { get; init; } = Console.In;
+
     /// <summary>Progress bars only when a person is watching a terminal, never into pipes or JSON.</summary>
     public bool Interactive => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 }

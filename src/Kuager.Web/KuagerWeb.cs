@@ -36,8 +36,7 @@ public static class KuagerWeb
         builder.Services.AddSingleton(sp => FileStore.For(sp.GetRequiredService<Database>()));
         builder.Services.AddSingleton(sp => InstanceSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddKuagerLocalization();
-        builder.Services.AddKuagerAuthentication().AddCookie(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
-        builder.Services.AddAuthorization();
+        builder.Services.AddKuagerAccounts();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddApplicationPart(typeof(KuagerWeb).Assembly).AddViewLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.AddApi();
@@ -65,6 +64,7 @@ public static class KuagerWeb
         app.UseKuagerLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseKuagerAccounts();
         app.MapAssets();
         app.MapHealth();
         app.MapApi();

@@ -61,7 +61,7 @@ public sealed class InertMarkupTests(HostFixture fixture) : IClassFixture<HostFi
 
     private async Task<(IPage Page, Func<int> Dialogs)> WatchedPageAsync()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         return (page, () => dialogs);

@@ -15,7 +15,7 @@ public sealed class LayoutTests(HostFixture fixture) : IClassFixture<HostFixture
             ExternalId = "X-1",
             Names = [new PersonName("<img src=x onerror=\"window.hacked=1\"><script>window.hacked=2</script>", Script.English, NameKind.Primary)],
         }, "test");
-        var page = await host.NewPageAsync();
+        var page = await host.SignedInPageAsync();
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
@@ -31,7 +31,7 @@ public sealed class LayoutTests(HostFixture fixture) : IClassFixture<HostFixture
     public async Task The_language_switch_changes_every_label_and_is_remembered()
     {
         var host = fixture.Host;
-        var page = await host.NewPageAsync();
+        var page = await host.SignedInPageAsync();
         await page.GotoAsync("/");
         await BrowserHost.ScreenshotAsync(page, "dashboard-en");
 

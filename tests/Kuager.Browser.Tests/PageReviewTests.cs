@@ -29,7 +29,7 @@ public sealed class PageReviewTests(HostFixture fixture, ITestOutputHelper outpu
     public async Task The_main_pages_show_no_text_keys_and_fit_the_window()
     {
         await DemoData.SeedIfEmptyAsync(Host.Db.Database);
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var problems = new List<string>();
 
         await page.GotoAsync("/");

@@ -20,7 +20,7 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task A_person_is_recorded_with_Kazakh_Cyrillic_and_Uyghur_Arabic_names()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
 
         var id = await Registry.AddPersonAsync(page, [Kazakh, Uyghur]);
 
@@ -43,7 +43,7 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task An_event_dated_in_words_shows_on_the_status_timeline_and_in_the_events_list()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var id = await Registry.AddPersonAsync(page, ["Бақытжан Серікұлы", "ئەركىن ساۋۇت"]);
         var externalId = await Registry.Fact(page, "External id").InnerTextAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Status over time" })).ToHaveCountAsync(0);
@@ -79,7 +79,7 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task A_testimony_with_an_uploaded_file_shows_the_files_SHA_256()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var id = await Registry.AddPersonAsync(page, ["Гүлнар Омарқызы"]);
         var video = Encoding.UTF8.GetBytes("Fictional test recording, made up for the browser tests.\n" + Guid.NewGuid());
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(video));
@@ -118,7 +118,7 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task The_language_links_change_the_labels_and_the_choice_is_remembered()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var id = await Registry.AddPersonAsync(page, ["Ерлан Қуатұлы"]);
         await page.GotoAsync($"/events/new?person={id}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New event");
@@ -163,7 +163,7 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task An_edit_is_undone_from_the_person_pages_history()
     {
-        var page = await Host.NewPageAsync();
+        var page = await Host.SignedInPageAsync();
         var id = await Registry.AddPersonAsync(page, ["Серік Жанұлы"], occupation: "Teacher");
         await Expect(Registry.Fact(page, "Occupation")).ToHaveTextAsync("Teacher");
 
@@ -193,8 +193,8 @@ public sealed class RegistryFlowTests(HostFixture fixture) : IClassFixture<HostF
     [Fact]
     public async Task A_stale_edit_from_another_desk_shows_the_conflict_and_overwrites_nothing()
     {
-        var a = await Host.NewPageAsync();
-        var b = await Host.NewPageAsync();
+        var a = await Host.SignedInPageAsync();
+        var b = await Host.SignedInPageAsync();
         var id = await Registry.AddPersonAsync(a, ["Жанар Бекқызы"], occupation: "Teacher");
         await a.GotoAsync($"/persons/{id}/edit");
         await b.GotoAsync($"/persons/{id}/edit");
