@@ -61,6 +61,9 @@ public static class KuagerWeb
             pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+
+        // Routing after the error pages, so a re-executed request (/error/400 for a refused POST) is routed afresh.
+        app.UseRouting();
         app.UseKuagerLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -36,7 +36,12 @@ public static class DemoData
         var almaty = await s.CreateAsync(Place("Almaty", PlaceKind.City, kazakhstan.Id));
 
         var aigerim = await s.CreateAsync(Person("DEMO-0001", Gender.Female, 1979, "Kazakh", gulja.Id,
-            ("Aigerim Demobayeva", Script.English), ("Айгерім Демобаева", Script.KazakhCyrillic), ("Aigerim Demobaeva", Script.English)));
+            ("Aigerim Demobayeva", Script.English), ("Айгерім Демобаева", Script.KazakhCyrillic), ("Aigerim Demobaeva", Script.English)) with
+        {
+            // Contact details are always confidential and encrypted: only editors see them, and their reads are audited.
+            Reporter = "Dana Demobayeva (fictional sister)",
+            ReporterContact = "+0 000 000 00 00 (fictional)",
+        });
         var nurlan = await s.CreateAsync(Person("DEMO-0002", Gender.Male, 1952, "Kazakh", gulja.Id,
             ("Nurlan Demobayev", Script.English), ("Нұрлан Демобаев", Script.KazakhCyrillic)));
         var abdurehim = await s.CreateAsync(Person("DEMO-0003", Gender.Male, 1985, "Uyghur", gulja.Id,
@@ -44,8 +49,8 @@ public static class DemoData
         var dana = await s.CreateAsync(Person("DEMO-0004", Gender.Female, 1990, "Kazakh", almaty.Id,
             ("Dana Demobayeva", Script.English), ("Дана Демобаева", Script.KazakhCyrillic)));
 
-        await s.CreateAsync(new Relationship { PersonAId = nurlan.Id, PersonBId = aigerim.Id, Type = RelationshipType.Parent });
-        await s.CreateAsync(new Relationship { PersonAId = aigerim.Id, PersonBId = dana.Id, Type = RelationshipType.Sibling });
+        await s.CreateAsync(new Relationship { PersonAId = nurlan.Id, PersonBId = aigerim.Id, Type = RelationshipType.Parent, Confidentiality = Confidentiality.Public });
+        await s.CreateAsync(new Relationship { PersonAId = aigerim.Id, PersonBId = dana.Id, Type = RelationshipType.Sibling, Confidentiality = Confidentiality.Public });
 
         var detained = await s.CreateAsync(Event("detained", FuzzyDate.InSeason(2017, Season.Spring, "in spring 2017"), gulja.Id, aigerim.Id));
         await s.CreateAsync(Event("taken-to-camp", FuzzyDate.InMonth(2017, 6, "in June 2017"), camp.Id, aigerim.Id));
@@ -75,6 +80,7 @@ public static class DemoData
             Language = "kk",
             Text = testimony.Summary,
             Date = FuzzyDate.OnDay(2020, 11, 2),
+            Confidentiality = Confidentiality.Public,
         });
         await s.CreateAsync(new Citation
         {
@@ -83,6 +89,7 @@ public static class DemoData
             TargetId = detained.Id,
             Level = EvidenceLevel.RelativeTestimony,
             Quote = "detained in spring 2017",
+            Confidentiality = Confidentiality.Public,
         });
         await s.CreateAsync(new Case
         {
@@ -96,7 +103,7 @@ public static class DemoData
     }
 
     private static Place Place(string name, PlaceKind kind, long? parent) =>
-        new() { Names = [new PlaceName(name, ScriptDetector.Detect(name))], Kind = kind, ParentId = parent };
+        new() { Names = [new PlaceName(name, ScriptDetector.Detect(name))], Kind = kind, ParentId = parent, Confidentiality = Confidentiality.Public };
 
     private static Person Person(string externalId, Gender gender, int born, string ethnicity, long hometown, params (string Text, Script Script)[] names) => new()
     {

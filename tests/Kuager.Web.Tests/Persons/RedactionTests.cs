@@ -274,15 +274,25 @@ public sealed class RedactionTests
         await using var app = await KuagerApp.StartAsync(provider);
         var r = await PlantAsync(app);
         var client = await app.ClientAsync(role);
-        var expected = role == Role.Editor ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        // Visitors are sent to sign in, signed-in readers refused; editors get the form.
+        var expected = role switch
+        {
+            Role.Editor => HttpStatusCode.OK,
+            Role.Visitor => HttpStatusCode.Redirect,
+            _ => HttpStatusCode.Forbidden,
+        };
 
         Assert.Equal(expected, (await client.GetAsync("/persons/new")).StatusCode);
         Assert.Equal(expected, (await client.GetAsync($"/persons/{r.Public}/edit")).StatusCode);
         if (role != Role.Editor)
         {
             // The same answer whether or not the person exists or may be seen.
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/persons/{r.Confidential}/edit")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/persons/987654/edit")).StatusCode);
+            var hidden = await client.GetAsync($"/persons/{r.Confidential}/edit");
+            var missing = await client.GetAsync("/persons/987654/edit");
+            Assert.Equal(expected, hidden.StatusCode);
+            Assert.Equal(expected, missing.StatusCode);
+            Assert.Equal(await missing.Content.ReadAsStringAsync(), await hidden.Content.ReadAsStringAsync());
+            Assert.Equal(missing.Headers.Location?.AbsolutePath, hidden.Headers.Location?.AbsolutePath);
         }
     }
 

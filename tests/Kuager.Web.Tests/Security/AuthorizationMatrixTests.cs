@@ -17,7 +17,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly Dictionary<string, string> Elsewhere = new(StringComparer.Ordinal)
     {
         ["/assets/{name}"] = "static assets hold no records (SecurityHeaderTests)",
-        ["/testimonies/{id:long}/files/{sha256}"] = "file downloads need an uploaded file (TestimonyFileAccessTests)",
+        ["/testimonies/{id:long}/files/{sha256}"] = "file downloads need a stored file (TestimonyFileAccessTests)",
     };
 
     private static readonly Role[] Roles = [Role.Visitor, Role.Researcher, Role.Editor, Role.Admin];

@@ -35,6 +35,7 @@ public static class Accounts
 
     public static IServiceCollection AddKuagerAccounts(this IServiceCollection services)
     {
+        DatabaseXmlRepository.AddTo(services);
         services.AddIdentityCore<KuagerUser>(o =>
             {
                 o.Password.RequiredLength = UserPasswords.MinimumLength;
