@@ -16,7 +16,8 @@ public sealed class AuthorizationTests
     public async Task Edit_pages_send_visitors_to_sign_in_and_refuse_researchers(Provider provider)
     {
         await using var app = await KuagerApp.StartAsync(provider);
-        var person = await app.AddPersonAsync();
+        // A public person: visitors may read it (New/Edit stay an editor's).
+        var person = await app.Store.CreateAsync(Build.Person() with { Confidentiality = Confidentiality.Public }, "test");
         var visitor = app.BrowserClient();
         var (researcher, _, _) = await app.SignedInAsync(Role.Researcher);
         var (editor, _, _) = await app.SignedInAsync(Role.Editor);

@@ -160,13 +160,16 @@ public sealed class RoleClaimsFactory(UserManager<KuagerUser> users, IOptions<Id
 
 /// <summary>
 /// Where the Edit policy applies among the pages: New and Edit pages for every request, and every other page's
-/// non-GET handlers (undo, relate, delete, uploads). The account pages stay open: signing in is a POST. Runs as an
+/// non-GET handlers (undo, relate, delete, uploads). The account pages and the error page stay open: signing in is a POST. Runs as an
 /// authorization filter, before anything else (antiforgery included): anonymous → sign in, wrong role → 403.
 /// </summary>
 public sealed class EditAuthorizationFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter
 {
     public static bool Applies(string viewEnginePath, string method) =>
         !viewEnginePath.StartsWith("/Accounts/", StringComparison.Ordinal) &&
+
+        // The error page answers for failed requests of any method (a refused POST is re-executed to it).
+        viewEnginePath != "/Shared/Error" &&
         (Path.GetFileName(viewEnginePath) is "New" or "Edit" || !Accounts.IsRead(method));
 
     public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
