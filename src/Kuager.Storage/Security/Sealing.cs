@@ -22,7 +22,7 @@ public static class Sealing
     {
         var kind = Redaction.KindOf(record);
         var fields = ConfidentialFields.Of(kind, record.ConfidentialFields);
-        if (fields.Count == 0)
+        if (fields.Count == 0 || Redaction.ConfidentialFieldsAreNull(record))
         {
             return RecordDiff.Data(record);
         }
