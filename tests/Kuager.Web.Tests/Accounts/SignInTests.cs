@@ -28,6 +28,15 @@ public sealed class SignInTests
         Assert.Contains("samesite=strict", attributes);
         Assert.Contains("path=/", attributes);
 
+        // The antiforgery cookie set by the sign-in page is hardened the same way.
+        using var fresh = app.BrowserClient();
+        var loginPage = await fresh.GetAsync("/account/login");
+        var antiforgery = Assert.Single(loginPage.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Kuager.Antiforgery=", StringComparison.Ordinal));
+        var flags = antiforgery.Split(';').Select(a => a.Trim().ToLowerInvariant()).ToList();
+        Assert.Contains("httponly", flags);
+        Assert.Contains("secure", flags);
+        Assert.Contains("samesite=strict", flags);
+
         var home = await app.PageAsync("/", client);
         Assert.Equal("rosa", home.QuerySelector(".account-name")?.TextContent);
         Assert.NotNull(home.QuerySelector("form[action='/account/logout'] input[name=__RequestVerificationToken]"));

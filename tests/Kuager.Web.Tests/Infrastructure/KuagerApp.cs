@@ -23,7 +23,7 @@ public sealed class KuagerApp : IAsyncDisposable
     {
         Db = db;
         _factory = factory;
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Https });
     }
 
     /// <summary>An API token of a user with this role (one user per role, made on first use).</summary>
@@ -61,6 +61,9 @@ public sealed class KuagerApp : IAsyncDisposable
     /// <summary>The app's services, e.g. its endpoints for tests that walk every route.</summary>
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>Clients speak https, as browsers must for the app's Secure cookies (sign-in, antiforgery) to be sent back.</summary>
+    private static readonly Uri Https = new("https://localhost/");
+
     public static async Task<KuagerApp> StartAsync(Provider provider)
     {
         var db = await TestDatabase.CreateAsync(provider);
@@ -78,7 +81,7 @@ public sealed class KuagerApp : IAsyncDisposable
     }
 
     /// <summary>A new client with its own cookies: a second browser, for conflicting edits.</summary>
-    public HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Https });
 
     public Task<Person> AddPersonAsync(string name = "Aigerim Testova", string? externalId = null) =>
         Store.CreateAsync(Build.Person(name, externalId), "test");

@@ -36,6 +36,16 @@ public static class Accounts
     public static IServiceCollection AddKuagerAccounts(this IServiceCollection services)
     {
         DatabaseXmlRepository.AddTo(services);
+
+        // The antiforgery cookie: never sent from other sites, and Secure whenever the app is served over https
+        // (antiforgery refuses to work at all with "always" on plain http, which `kuager serve` on 127.0.0.1 is).
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Kuager.Antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddIdentityCore<KuagerUser>(o =>
             {
                 o.Password.RequiredLength = UserPasswords.MinimumLength;
