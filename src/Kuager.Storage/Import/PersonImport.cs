@@ -391,6 +391,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
         }
 
         /// <summary>The place at a path, creating the missing levels (each a revision of its own).</summary>
+        private static Confidentiality Max(Confidentiality a, Confidentiality b) => a > b ? a : b;
+
         private async Task<long> PlaceAsync(IReadOnlyList<string> levels)
         {
             long? parent = null;
@@ -400,11 +402,17 @@ public sealed class PersonImport(Database database, ImportOptions options)
                 if (!_places.TryGetValue(path, out var id))
                 {
                     var name = levels[depth - 1];
+
+                    // A new place is as confidential as the place it is in, at least (restricted by default).
+                    var level = parent is null ? Confidentiality.Restricted : Max(Confidentiality.Restricted, WireCode.Parse<Confidentiality>(
+                        await _session.Connection.ExecuteScalarAsync<string>("SELECT confidentiality FROM places WHERE id = @parent", new { parent }, _session.Transaction)
+                        ?? "restricted"));
                     var place = await _session.CreateAsync(new Place
                     {
                         ParentId = parent,
                         Kind = depth == 1 ? PlaceKind.Country : PlaceKind.Other,
                         Names = [new PlaceName(name, ScriptDetector.Detect(name))],
+                        Confidentiality = level,
                     });
                     id = place.Id;
                     _places[path] = id;

@@ -130,6 +130,25 @@ internal sealed class PlaceTable : RecordTable<Place>
         var other = await session.Connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM places WHERE path = @path AND id <> @Id AND deleted_at IS NULL", new { path, p.Id }, session.Transaction);
         rules.When(other is not null, "names", "\"{0}\" already exists (place {1})", path, other);
+
+        // A place is shown with the places it is in (paths, breadcrumbs, lists), so it may be no more visible than
+        // they are: a public town inside a confidential place would name that place to every visitor.
+        if (p.ParentId is { } parentId && await session.Connection.QuerySingleOrDefaultAsync<(string Name, string Level)>(
+                "SELECT name, confidentiality FROM places WHERE id = @parentId", new { parentId }, session.Transaction) is { Name: not null } parent
+            && WireCode.Parse<Confidentiality>(parent.Level) > p.Confidentiality)
+        {
+            rules.Add("confidentiality", "a place cannot be less confidential than the place it is in (\"{0}\" is {1})", parent.Name, parent.Level);
+        }
+
+        if (p.Id != 0)
+        {
+            var inside = await session.Connection.QueryAsync<(string Name, string Level)>(
+                "SELECT name, confidentiality FROM places WHERE parent_id = @Id AND deleted_at IS NULL ORDER BY name", new { p.Id }, session.Transaction);
+            foreach (var child in inside.Where(c => WireCode.Parse<Confidentiality>(c.Level) < p.Confidentiality).Take(1))
+            {
+                rules.Add("confidentiality", "\"{0}\" inside this place is {1}: make the places inside it at least as confidential first", child.Name, child.Level);
+            }
+        }
     }
 
     public override async Task AfterChangeAsync(Session session, Place? before, Place? after)
