@@ -25,6 +25,10 @@ public static class KuagerWeb
     {
         // Request logs carry query strings, and a query can be a person's name: framework logging stays at warnings.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Data-protection keys are sealed with the instance key by DatabaseXmlRepository, not by an XML encryptor,
+        // so the framework's "may be persisted unencrypted" warning does not apply.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();

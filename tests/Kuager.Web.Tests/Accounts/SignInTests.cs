@@ -131,12 +131,24 @@ public sealed class SignInTests
         Assert.Contains("wrong", refused.QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/persons/new")).StatusCode);
 
-        var accepted = await app.PostCodeAsync(client, "/account/two-factor", Totp.Code(key));
+        // The enrolment used this step's code, and a code is good once: the app wants the next one (the phone shows
+        // it within 30 seconds; one step of drift either way is accepted).
+        var replayed = await ParseAsync(await app.PostCodeAsync(client, "/account/two-factor", Totp.Code(key)));
+        Assert.Contains("wrong", replayed.QuerySelector("[role=alert]")!.TextContent);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var accepted = await app.PostCodeAsync(client, "/account/two-factor", code);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/persons/new")).StatusCode);
         Assert.Equal(
-            [AuditActions.TwoFactorEnabled, AuditActions.SignIn, AuditActions.SignOut, AuditActions.SignInFailed, AuditActions.SignIn],
+            [AuditActions.TwoFactorEnabled, AuditActions.SignIn, AuditActions.SignOut, AuditActions.SignInFailed, AuditActions.SignInFailed, AuditActions.SignIn],
             await ActionsAsync(app, name));
+
+        // Signed out again, the code just used does not open a second session.
+        var again = app.BrowserClient();
+        Assert.StartsWith("/account/two-factor", (await app.PostLoginAsync(again, name, SignIn.Password)).Headers.Location!.OriginalString);
+        var reused = await ParseAsync(await app.PostCodeAsync(again, "/account/two-factor", code));
+        Assert.Contains("wrong", reused.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/persons/new")).StatusCode);
     }
 
     [Theory]
@@ -182,6 +194,21 @@ public sealed class SignInTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {response.Headers.Location}\n{body[..Math.Min(body.Length, 1500)]}");
         return new HtmlParser().ParseDocument(body);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_keys_behind_sign_in_cookies_are_kept_sealed_in_the_database(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        await app.AddUserAsync("rosa", Role.Researcher);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.PostLoginAsync(app.BrowserClient(), "rosa", SignIn.Password)).StatusCode);
+
+        await using var connection = await app.Store.Database.OpenAsync();
+        var keys = (await connection.QueryAsync<string>("SELECT value FROM settings WHERE name LIKE 'dataprotection:%'")).ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.True(KeyRing.IsSealed(k), "a data-protection key is stored in the clear"));
+        Assert.All(keys, k => Assert.DoesNotContain("<key", k, StringComparison.Ordinal));
     }
 
     internal static async Task<List<string>> ActionsAsync(KuagerApp app, string userName)

@@ -63,7 +63,7 @@ public static class Accounts
             .AddUserStore<UserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<RoleClaimsFactory>()
-            .AddTokenProvider<AuthenticatorTokenProvider<KuagerUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         var authentication = services.AddKuagerAuthentication();
         authentication.AddIdentityCookies();
