@@ -16,7 +16,16 @@ namespace Kuager.Names;
 /// the <see cref="Key"/> of the father's name it is made from ("kunbolat"'s key); null for other words.
 /// </param>
 /// <param name="IsInitial">A single letter, with or without a full stop ("A." in "A. Tursun").</param>
-public sealed record NamePart(string Text, string Latin, string Key, string? Root, bool IsInitial);
+public sealed record NamePart(string Text, string Latin, string Key, string? Root, bool IsInitial)
+{
+    /// <summary>
+    /// A second Latin reading of the same word, or null: for a word in Chinese characters its plain pinyin
+    /// ("伊力哈木" reads "ilham", Alt "yilihamu"); for a Latin word that is pinyin its Turkic reading ("Yilamujiang",
+    /// Alt "ilamjan"); for a Latin word with x, the reading of x as sh (older Uyghur script and pinyin: Karakax).
+    /// Same alphabet as <see cref="Latin"/>. The index and <see cref="NameSimilarity"/> use both readings.
+    /// </summary>
+    public string? Alt { get; init; }
+}
 
 /// <summary>A whole name prepared for matching: its words in the order written.</summary>
 public sealed record NameKey(string Text, Script Script, IReadOnlyList<NamePart> Parts)
