@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Kuager.Names;
 
 /// <summary>The weighted Damerau-Levenshtein distance between phonetic keys, where confusable letters cost less.</summary>
@@ -64,22 +67,44 @@ internal static class Costs
         table[((y - 'a') * 26) + (x - 'a')] = cost;
     }
 
-    private static double Sub(char x, char y)
+    // The DP runs on whole numbers: costs in twentieths.
+    private const int Scale = 20;
+
+    private static readonly byte[] SubstitutionScaled = Scaled(Substitution);
+
+    // By letter a-z, then anything else (index 26).
+    private static readonly byte[] IndelScaled = BuildIndel();
+
+    private static byte[] Scaled(float[] table)
     {
-        if (x == y)
-            return 0;
-        var i = x - 'a';
-        var j = y - 'a';
-        return (uint)i < 26 && (uint)j < 26 ? Substitution[(i * 26) + j] : 1;
+        var result = new byte[27 * 27];
+        Array.Fill(result, (byte)Scale);
+        for (var i = 0; i < 26; i++)
+        {
+            for (var j = 0; j < 26; j++)
+                result[(i * 27) + j] = (byte)Math.Round(table[(i * 26) + j] * Scale);
+        }
+
+        return result;
     }
 
     /// <summary>Vowels, h and y come and go between spellings (Dilnur / Dilinur, Abdurahman / Abduraman).</summary>
-    private static double Indel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'h' or 'y' ? CheapestIndel : 1;
+    private static byte[] BuildIndel()
+    {
+        var result = new byte[27];
+        Array.Fill(result, (byte)Scale);
+        foreach (var c in "aeiouhy")
+            result[c - 'a'] = (byte)(CheapestIndel * Scale);
+        return result;
+    }
+
+    private static int Index(char c) => (uint)(c - 'a') < 26 ? c - 'a' : 26;
 
     /// <summary>
     /// The distance, or a value above <paramref name="limit"/> as soon as every path is known to exceed it.
-    /// Allocation-free for keys up to 64 letters.
+    /// Allocation-free; keys longer than 64 letters are cut.
     /// </summary>
+    [SkipLocalsInit]
     public static double Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double limit)
     {
         if (a.Length > 64)
@@ -87,45 +112,70 @@ internal static class Costs
         if (b.Length > 64)
             b = b[..64];
         var m = b.Length;
-        Span<double> rows = stackalloc double[3 * (m + 1)];
+        var cap = (int)(limit * Scale) + 1;
+        const int transposition = (int)(Transposition * Scale);
+
+        Span<byte> ia = stackalloc byte[a.Length];
+        Span<byte> ib = stackalloc byte[m];
+        for (var i = 0; i < a.Length; i++)
+            ia[i] = (byte)Index(a[i]);
+        for (var j = 0; j < m; j++)
+            ib[j] = (byte)Index(b[j]);
+
+        ref var sub = ref MemoryMarshal.GetArrayDataReference(SubstitutionScaled);
+        ref var indel = ref MemoryMarshal.GetArrayDataReference(IndelScaled);
+
+        Span<int> rows = stackalloc int[3 * (m + 1)];
         var prev2 = rows[..(m + 1)];
         var prev = rows.Slice(m + 1, m + 1);
         var cur = rows.Slice(2 * (m + 1), m + 1);
 
         prev[0] = 0;
         for (var j = 1; j <= m; j++)
-            prev[j] = prev[j - 1] + Indel(b[j - 1]);
+            prev[j] = prev[j - 1] + Unsafe.Add(ref indel, ib[j - 1]);
 
+        // The inner loop reads through refs: it runs for every letter pair of every candidate the index scores.
+        ref var rb = ref MemoryMarshal.GetReference(ib);
         for (var i = 1; i <= a.Length; i++)
         {
-            var ca = a[i - 1];
-            var indelA = Indel(ca);
-            cur[0] = prev[0] + indelA;
-            var rowMin = cur[0];
+            int ca = ia[i - 1];
+            int caBefore = i > 1 ? ia[i - 2] : -1;
+            int indelA = Unsafe.Add(ref indel, ca);
+            ref var subRow = ref Unsafe.Add(ref sub, ca * 27);
+            ref var rp = ref MemoryMarshal.GetReference(prev);
+            ref var rp2 = ref MemoryMarshal.GetReference(prev2);
+            ref var rc = ref MemoryMarshal.GetReference(cur);
+            var left = rp + indelA;
+            rc = left;
+            var rowMin = left;
+            var diagonal = rp;
             for (var j = 1; j <= m; j++)
             {
-                var cb = b[j - 1];
-                var v = prev[j - 1] + Sub(ca, cb);
-                var del = prev[j] + indelA;
+                int cb = Unsafe.Add(ref rb, j - 1);
+                var up = Unsafe.Add(ref rp, j);
+                var v = diagonal + Unsafe.Add(ref subRow, cb);
+                var del = up + indelA;
                 if (del < v)
                     v = del;
-                var ins = cur[j - 1] + Indel(cb);
+                var ins = left + Unsafe.Add(ref indel, cb);
                 if (ins < v)
                     v = ins;
-                if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb && ca != cb)
+                if (cb == caBefore && j > 1 && Unsafe.Add(ref rb, j - 2) == ca && ca != cb)
                 {
-                    var t = prev2[j - 2] + Transposition;
+                    var t = Unsafe.Add(ref rp2, j - 2) + transposition;
                     if (t < v)
                         v = t;
                 }
 
-                cur[j] = v;
+                Unsafe.Add(ref rc, j) = v;
+                left = v;
+                diagonal = up;
                 if (v < rowMin)
                     rowMin = v;
             }
 
-            if (rowMin > limit)
-                return rowMin;
+            if (rowMin > cap)
+                return (double)rowMin / Scale;
 
             var swap = prev2;
             prev2 = prev;
@@ -133,6 +183,6 @@ internal static class Costs
             cur = swap;
         }
 
-        return prev[m];
+        return (double)prev[m] / Scale;
     }
 }

@@ -28,6 +28,8 @@ public static class NameSimilarity
     /// <summary>Below this a part is no match at all, so that noise between unrelated words does not add up.</summary>
     private const double Floor = 0.5;
 
+    private const double JoinedFloor = 0.8;
+
     /// <summary>
     /// How alike a queried name is to a stored one. <paramref name="weight"/> gives a part's rarity weight
     /// (an inverse document frequency; larger is rarer); null weighs every part the same.
@@ -285,8 +287,9 @@ public static class NameSimilarity
                     for (var f = 0; f < fewCount; f++)
                     {
                         var other = few[f];
-                        var s = other.IsInitial ? 0 : Joined * Keys(joined[..length], other.Key, Floor, prefixes: false);
-                        Put(sim2, joinQuery, r, f, manyCount - 1, fewCount, s < Floor ? 0 : s);
+                        // Two words read as one must be nearly the same word, not just share a start.
+                        var s = other.IsInitial ? 0 : Keys(joined[..length], other.Key, JoinedFloor, prefixes: false);
+                        Put(sim2, joinQuery, r, f, manyCount - 1, fewCount, s < JoinedFloor ? 0 : Joined * s);
                     }
 
                     src++;
