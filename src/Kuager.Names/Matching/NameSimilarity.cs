@@ -50,11 +50,33 @@ public static class NameSimilarity
         for (var j = 0; j < m; j++)
             wc[j] = Weight(candidate.Parts[j], weight);
 
+        // A part with an exact partner (same key) is paired with it: its other pairs are not worth an edit distance.
+        // Most candidates the index retrieves share a key with the query, so this skips most of the work.
+        int exactRows = 0, exactCols = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var q = query.Parts[i];
+            for (var j = 0; j < m; j++)
+            {
+                var c = candidate.Parts[j];
+                if (!q.IsInitial && !c.IsInitial && q.Key == c.Key)
+                {
+                    exactRows |= 1 << i;
+                    exactCols |= 1 << j;
+                }
+            }
+        }
+
         Span<double> sim = stackalloc double[n * m];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j < m; j++)
-                sim[(i * m) + j] = Part(query.Parts[i], candidate.Parts[j]);
+            {
+                var q = query.Parts[i];
+                var c = candidate.Parts[j];
+                var skip = ((exactRows >> i) & 1) + ((exactCols >> j) & 1) > 0 && (q.IsInitial || c.IsInitial || q.Key != c.Key);
+                sim[(i * m) + j] = skip ? 0 : Part(q, c);
+            }
         }
 
         var best = Align(sim, n, m, wq, wc);
