@@ -9,6 +9,9 @@ public sealed record PersonQuery(string Text)
 {
     public int Limit { get; init; } = 10;
 
+    /// <summary>People whose best name scores below this are left out (0.4: at least one rare part, or most parts, alike).</summary>
+    public double MinScore { get; init; } = 0.4;
+
     /// <summary>Breaks ties: people born this year (or a year either side) rank first among equal names.</summary>
     public int? BirthYear { get; init; }
 

@@ -44,6 +44,7 @@ public sealed partial class PersonSearch
             || query.From is not null || query.To is not null || query.MinEvidence is not null;
         var pool = filtered ? FilteredPool : Math.Max(limit * 3, birthYear is null ? limit : 50);
         var hits = index.Search(key, pool, (byte)viewer.Clearance);
+        hits = hits.Where(h => h.Score >= query.MinScore).ToList();
         if (hits.Count == 0)
             return [];
 
