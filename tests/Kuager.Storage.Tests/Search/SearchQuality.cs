@@ -70,6 +70,13 @@ public sealed class SearchQuality(IReadOnlyList<QueryOutcome> outcomes)
             text.AppendLine(CultureInfo.InvariantCulture, $"- [{m.Query.System}/{m.Query.Form}] \"{m.Query.Text}\" -> {m.Query.Target}; top: {m.Top ?? "(nothing)"}");
         }
 
+        var late = Outcomes.Where(o => o.Rank is > 1 and <= 10).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"\nIn the top 10 but not first ({late.Count}; first {Math.Min(late.Count, 60)}):\n");
+        foreach (var m in late.Take(60))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- [{m.Query.System}/{m.Query.Form}] \"{m.Query.Text}\" -> {m.Query.Target} at {m.Rank}; top: {m.Top}");
+        }
+
         return text.ToString();
     }
 
