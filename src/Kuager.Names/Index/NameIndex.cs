@@ -44,6 +44,10 @@ public sealed class NameIndex
     private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byRoot = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> _byGram = [];
+    private readonly Dictionary<string, List<int>> _bySkeleton = new(StringComparer.Ordinal);
+
+    /// <summary>At most this many entries sharing a consonant skeleton are followed (common skeletons say little).</summary>
+    private const int MaxSkeletonWalk = 300;
 
     // Names, by dense id.
     private int[] _nameVocab = new int[1024];
@@ -198,6 +202,18 @@ public sealed class NameIndex
                 cost[i] += _postings[v].Count;
         }
 
+        // A part found nowhere (a word no one here has, a garbled one) counts as much as the average part that was
+        // found: as the rarest of all it would sink every candidate below the bar for lacking it.
+        var foundWeights = weights.Where((_, i) => variants[i].Count > 0).ToList();
+        if (foundWeights.Count > 0)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (variants[i].Count == 0)
+                    weights[i] = foundWeights.Average();
+            }
+        }
+
         // 2. Accumulate over postings, cheapest part first; a part too common to walk only re-ranks what is found.
         var order = Enumerable.Range(0, parts.Count).OrderBy(i => cost[i]).ToArray();
         var boostOnly = new List<int>();
@@ -321,6 +337,12 @@ public sealed class NameIndex
             seen.Add(exact);
 
         GramCandidates(part.Key, s, seen);
+        if (Skeleton(part.Key) is { } skeleton && _bySkeleton.TryGetValue(skeleton, out var sameConsonants))
+        {
+            for (var k = 0; k < sameConsonants.Count && k < MaxSkeletonWalk; k++)
+                seen.Add(sameConsonants[k]);
+        }
+
         if (AltKey(part) is { } alt)
         {
             Collect(_byKey, alt, seen);
@@ -539,6 +561,8 @@ public sealed class NameIndex
         if (part.Root is { } root)
             AddTo(_byRoot, root, v);
         AddGrams(part.Key, v);
+        if (Skeleton(part.Key) is { } skeleton)
+            AddTo(_bySkeleton, skeleton, v);
         if (AltKey(part) is { } alt)
         {
             AddTo(_byKey, alt, v);
@@ -546,6 +570,24 @@ public sealed class NameIndex
         }
 
         return v;
+    }
+
+    /// <summary>
+    /// The consonants of a key, in order: spellings that differ only in their vowels (Ekber / Akbar, Mukerrem /
+    /// Mukarram, Enwer / Anwar) share it. Null when fewer than three consonants remain (too common to say anything).
+    /// </summary>
+    private static string? Skeleton(string key)
+    {
+        Span<char> consonants = stackalloc char[Math.Min(key.Length, 64)];
+        var n = 0;
+        foreach (var c in key)
+        {
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || n == consonants.Length)
+                continue;
+            consonants[n++] = c;
+        }
+
+        return n >= 3 ? new string(consonants[..n]) : null;
     }
 
     private void AddGrams(string key, int v)

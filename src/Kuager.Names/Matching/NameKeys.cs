@@ -37,7 +37,9 @@ public static class NameKeys
             var start = i;
             while (i < span.Length && !IsSeparator(span[i]))
                 i++;
-            var part = Part(span[start..i], script);
+            // "Ye." and "Zh." abbreviate Yerlan and Zhanar: a romanised Cyrillic initial is one or two letters and a dot.
+            var abbreviated = i < span.Length && span[i] == '.' && i - start <= 2;
+            var part = Part(span[start..i], script, abbreviated);
             if (part is null)
                 continue;
 
@@ -56,7 +58,7 @@ public static class NameKeys
             or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '[' or ']' or '«' or '»' or '“' or '”' or '„' or '_'
             || char.IsDigit(c);
 
-    private static NamePart? Part(ReadOnlySpan<char> word, Script script)
+    private static NamePart? Part(ReadOnlySpan<char> word, Script script, bool abbreviated)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
@@ -87,7 +89,7 @@ public static class NameKeys
         var key = PhoneticKey.Fold(latinText, buffer);
         var keyText = new string(buffer[..key]);
         var root = PhoneticKey.RootLength(buffer[..key]);
-        var isInitial = lower.Length == 1 && char.IsLetter(lower[0]) && pinyinLength == 0;
+        var isInitial = (lower.Length == 1 || abbreviated) && char.IsLetter(lower[0]) && pinyinLength == 0;
         return new NamePart(new string(lower), new string(latinText), keyText, root > 0 ? keyText[..root] : null, isInitial) { Alt = alt };
     }
 
