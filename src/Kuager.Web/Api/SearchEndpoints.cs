@@ -20,7 +20,7 @@ public sealed record PersonSearchHit(
     [property: JsonPropertyName("status")] string Status)
 {
     public static PersonSearchHit Of(PersonMatch m) =>
-        new(m.Id, m.ExternalId, m.Name, Math.Round(m.Score, 3), m.Matched, m.MatchedScript.Code(), WireCode.Of(m.Status));
+        new(m.Id, m.ExternalId, m.Name, Math.Round(m.Score, 4), m.Matched, m.MatchedScript.Code(), WireCode.Of(m.Status));
 }
 
 /// <summary>Characters [start, start + length) of the snippet matched the query.</summary>
