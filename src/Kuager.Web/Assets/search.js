@@ -16,9 +16,8 @@
       list.setAttribute("aria-label", input.labels[0].textContent.trim());
     }
 
-    input.setAttribute("role", "combobox");
+    // The box keeps its search role (people find it as "Search"); it says which list it fills and which option is picked.
     input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", id);
     input.parentNode.appendChild(list);
 
@@ -31,7 +30,6 @@
 
     function close() {
       list.hidden = true;
-      input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
     }
@@ -102,7 +100,6 @@
         option(t.url, [text("span", "name", kindLabel(t) + (t.title ? " · " + t.title : "")), snippet(t)]);
       });
       list.hidden = list.childNodes.length === 0;
-      input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
     }
 
     function get(url, signal) {
