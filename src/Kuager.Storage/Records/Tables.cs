@@ -353,6 +353,10 @@ internal sealed class TestimonyTable : RecordTable<Testimony>
             await FileStore.RequireStoredAsync(session, t.Files[i], $"files[{i}]", rules);
         }
     }
+
+    // Every save, delete and restore (and so every undo) ends here: the full-text index follows in the same transaction.
+    public override Task AfterChangeAsync(Session session, Testimony? before, Testimony? after) =>
+        Search.TextIndex.RewriteAsync(session, before, after, Search.TextIndex.Fields);
 }
 
 internal sealed class SourceTable : RecordTable<Source>
@@ -369,6 +373,9 @@ internal sealed class SourceTable : RecordTable<Source>
             await FileStore.RequireStoredAsync(session, s.File, "file", rules);
         }
     }
+
+    public override Task AfterChangeAsync(Session session, Source? before, Source? after) =>
+        Search.TextIndex.RewriteAsync(session, before, after, Search.TextIndex.Fields);
 }
 
 internal sealed class CitationTable : RecordTable<Citation>

@@ -2,41 +2,6 @@
 (function () {
   "use strict";
 
-  // Search suggestions as you type (the form still submits to /search without script).
-  var input = document.querySelector("input[data-suggest]");
-  if (input) {
-    var list = document.createElement("ul");
-    list.className = "suggestions";
-    list.hidden = true;
-    list.setAttribute("role", "listbox");
-    input.parentNode.appendChild(list);
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var q = input.value.trim();
-      if (q.length < 2) { list.hidden = true; return; }
-      timer = setTimeout(function () {
-        fetch(input.dataset.suggest + "?limit=8&q=" + encodeURIComponent(q), { headers: { "Accept": "application/json" } })
-          .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (items) {
-            list.textContent = "";
-            (Array.isArray(items) ? items : items.items || []).forEach(function (item) {
-              var li = document.createElement("li");
-              li.setAttribute("role", "option");
-              var a = document.createElement("a");
-              a.href = "/persons/" + item.id;
-              a.textContent = item.name;
-              li.appendChild(a);
-              list.appendChild(li);
-            });
-            list.hidden = list.childNodes.length === 0;
-          })
-          .catch(function () { list.hidden = true; });
-      }, 150);
-    });
-    input.addEventListener("blur", function () { setTimeout(function () { list.hidden = true; }, 200); });
-  }
-
   // ==== testimony upload ====
   // Upload progress for forms marked data-progress (the form posts normally without script). The page the server
   // answers with is shown as it is: after a redirect the saved record, else the form again with its messages.

@@ -52,12 +52,15 @@ public sealed class ApiContractTests
 
         var hits = (await app.GetAsync("/api/v1/search?q=Aigerim")).Expect(HttpStatusCode.OK).Array;
 
-        Assert.Equal([exact.Id, prefix.Id, word.Id, contains.Id], hits.Select(h => (long)h!["id"]!));
-        Assert.Equal(["id", "externalId", "name", "matched"], hits[0]!.AsObject().Select(p => p.Key));
+        // The shape `kuager search --json` prints (snake case), best first; the exact name first, nothing deleted.
+        Assert.Equal(exact.Id, (long)hits[0]!["id"]!);
+        Assert.DoesNotContain(hits, h => (long)h!["id"]! == deleted.Id);
+        Assert.Contains(hits, h => (long)h!["id"]! == word.Id);
+        Assert.Equal(["id", "external_id", "name", "score", "matched", "matched_script", "status"], hits[0]!.AsObject().Select(p => p.Key));
         Assert.Equal("Aigerim", (string)hits[0]!["matched"]!);
-        Assert.Equal(exact.ExternalId, (string)hits[0]!["externalId"]!);
+        Assert.Equal(exact.ExternalId, (string)hits[0]!["external_id"]!);
         Assert.Equal(2, (await app.GetAsync("/api/v1/search?q=aigerim&limit=2")).Expect(HttpStatusCode.OK).Array.Count);
-        Assert.Empty((await app.GetAsync("/api/v1/search?q=")).Expect(HttpStatusCode.OK).Array);
+        (await app.GetAsync("/api/v1/search?q=")).ExpectFieldErrors("q");
         Assert.Empty((await app.GetAsync("/api/v1/search?q=%25")).Expect(HttpStatusCode.OK).Array);
         (await app.GetAsync("/api/v1/search?q=a&limit=many")).ExpectFieldErrors("limit");
     }
