@@ -15,7 +15,7 @@ public sealed class TextSearchTests
     private static readonly Viewer Editor = new(Actor, Role.Editor);
 
     private static Task<IReadOnlyList<TextHit>> SearchAsync(TestDatabase db, string query, Viewer? viewer = null, int limit = 20) =>
-        Search.TextSearch.For(db.Database).SearchAsync(query, viewer ?? Editor, limit);
+        Kuager.Storage.Search.TextSearch.For(db.Database).SearchAsync(query, viewer ?? Editor, limit);
 
     private static async Task<Person> SubjectAsync(TestDatabase db, Confidentiality level = Confidentiality.Public) =>
         await db.Store.CreateAsync(Build.Person("Baibolat Kunbolatuly") with { Confidentiality = level }, Actor);
@@ -223,8 +223,8 @@ public sealed class TextSearchTests
             Assert.Empty(await SearchAsync(db, query));
         }
 
-        Assert.Equal(["border", "post"], Search.TextSearch.Terms("NEAR(border post)").Skip(1));
-        Assert.Empty(Search.TextSearch.Terms("*-\"'():^"));
+        Assert.Equal(["border", "post"], Kuager.Storage.Search.TextSearch.Terms("NEAR(border post)").Skip(1));
+        Assert.Empty(Kuager.Storage.Search.TextSearch.Terms("*-\"'():^"));
     }
 
     [Theory]
@@ -291,7 +291,7 @@ public sealed class TextSearchTests
     [Fact]
     public void Snippets_are_plain_text_with_ranges_never_markup()
     {
-        var snippet = Search.TextSearch.Snippet("<b>Camp</b> & <script>alert(1)</script> the camps", ["camp"]);
+        var snippet = Kuager.Storage.Search.TextSearch.Snippet("<b>Camp</b> & <script>alert(1)</script> the camps", ["camp"]);
 
         Assert.Equal("<b>Camp</b> & <script>alert(1)</script> the camps", snippet.Text);
         Assert.Equal(["Camp", "camps"], snippet.Segments().Where(s => s.Highlighted).Select(s => s.Text));
