@@ -124,7 +124,9 @@ internal static class NameParts
             await bulk.FlushAsync();
         }
 
-        await ChangedAsync(session, 0);
+        // Running indexes reload everything; an empty registry (a new database, a restore target) has nothing to announce.
+        if (await c.ExecuteScalarAsync<long?>("SELECT MIN(person_id) FROM person_names", transaction: session.Transaction) is not null)
+            await ChangedAsync(session, 0);
         var updated = await c.ExecuteAsync("UPDATE settings SET value = @Fingerprint WHERE name = @FingerprintSetting",
             new { Fingerprint, FingerprintSetting }, session.Transaction);
         if (updated == 0)
