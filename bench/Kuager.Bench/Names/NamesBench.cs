@@ -42,7 +42,7 @@ internal static class NamesBench
         public int Sample { get; set; }
 
         /// <summary>Time a baseline may spend on its timed queries; a slow one answers only the first queries (a random sample).</summary>
-        public double Budget { get; set; } = 240;
+        public double Budget { get; set; } = 150;
         public HashSet<string> Skip { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
