@@ -16,7 +16,14 @@ namespace Kuager.Names;
 /// the <see cref="Key"/> of the father's name it is made from ("kunbolat"'s key); null for other words.
 /// </param>
 /// <param name="IsInitial">A single letter, with or without a full stop ("A." in "A. Tursun").</param>
-public sealed record NamePart(string Text, string Latin, string Key, string? Root, bool IsInitial);
+public sealed record NamePart(string Text, string Latin, string Key, string? Root, bool IsInitial)
+{
+    /// <summary>
+    /// A second Latin reading, indexed and scored beside <see cref="Latin"/>: e.g. the Turkic reading of a word that
+    /// is the pinyin of a Chinese transcription ("Yilamujiang" read as "ilhamjan"). Null when there is none.
+    /// </summary>
+    public string? Alt { get; init; }
+}
 
 /// <summary>A whole name prepared for matching: its words in the order written.</summary>
 public sealed record NameKey(string Text, Script Script, IReadOnlyList<NamePart> Parts)

@@ -215,6 +215,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
         private readonly BulkTable _persons;
         private readonly BulkTable _names;
         private readonly BulkTable _citizenships;
+        private readonly BulkTable _nameParts;
+        private readonly BulkTable _nameChanges;
         private readonly BulkTable _revisions;
         private bool _registryWasEmpty;
         private long _nextId;
@@ -230,6 +232,10 @@ public sealed class PersonImport(Database database, ImportOptions options)
             _names = BulkTable.Create(session, "person_names",
                 ("person_id", BulkType.Int64), ("position", BulkType.Int32), ("text", BulkType.Text), ("script", BulkType.Text), ("kind", BulkType.Text));
             _citizenships = BulkTable.Create(session, "person_citizenships", ("person_id", BulkType.Int64), ("country", BulkType.Text));
+            _nameParts = BulkTable.Create(session, "name_parts",
+                ("person_id", BulkType.Int64), ("position", BulkType.Int32), ("ordinal", BulkType.Int32), ("latin", BulkType.Text),
+                ("name_key", BulkType.Text), ("root", BulkType.Text), ("alt", BulkType.Text));
+            _nameChanges = BulkTable.Create(session, "name_changes", ("person_id", BulkType.Int64));
             _revisions = BulkTable.Create(session, "revisions",
                 ("record_kind", BulkType.Text), ("record_id", BulkType.Int64), ("version", BulkType.Int32), ("action", BulkType.Text),
                 ("actor", BulkType.Text), ("at", BulkType.Text), ("changes", BulkType.Text));
@@ -271,6 +277,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
             _persons.Dispose();
             _names.Dispose();
             _citizenships.Dispose();
+            _nameParts.Dispose();
+            _nameChanges.Dispose();
             _revisions.Dispose();
         }
 
@@ -328,6 +336,12 @@ public sealed class PersonImport(Database database, ImportOptions options)
                     _names.Add(id, n, p.Names[n].Text, p.Names[n].Script.Code(), WireCode.Of(p.Names[n].Kind));
                 }
 
+                foreach (var part in Search.NameParts.Of(id, p.Names))
+                {
+                    _nameParts.Add(id, part.Position, part.Ordinal, part.Latin, part.Key, part.Root, part.Alt);
+                }
+
+                _nameChanges.Add(id);
                 foreach (var country in shown.Citizenships)
                 {
                     _citizenships.Add(id, country);
@@ -339,6 +353,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
             await _persons.FlushAsync();
             await _names.FlushAsync();
             await _citizenships.FlushAsync();
+            await _nameParts.FlushAsync();
+            await _nameChanges.FlushAsync();
             await _revisions.FlushAsync();
         }
 

@@ -96,6 +96,12 @@ public static class Migrator
 
             // The key is checked on every start: a missing or wrong key stops the app here, before any request.
             await db.LoadKeysAsync(ct);
+            if (upTo >= known[^1].Version)
+            {
+                // Name keys made by another version of the name library (or none yet) are recomputed before use.
+                await Search.NameParts.EnsureCurrentAsync(db, ct);
+            }
+
             return done;
         }
         finally

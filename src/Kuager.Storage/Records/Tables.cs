@@ -53,6 +53,16 @@ internal sealed class PersonTable : RecordTable<Person>
         await ReplaceRowsAsync(session, "person_citizenships", "person_id", p.Id,
             "INSERT INTO person_citizenships (person_id, country) VALUES (@PersonId, @Country)",
             p.Citizenships.Select(c => new { PersonId = p.Id, Country = c }));
+        await Search.NameParts.WriteAsync(session, p.Id, p.Names);
+    }
+
+    /// <summary>Deleted and restored people leave and rejoin the name index (saves already told it, via their names).</summary>
+    public override async Task AfterChangeAsync(Session session, Person? before, Person? after)
+    {
+        if (before is null || after is null)
+        {
+            await Search.NameParts.ChangedAsync(session, (before ?? after)!.Id);
+        }
     }
 }
 
