@@ -30,7 +30,7 @@ public sealed class NameIndex
     private const int MaxVariantsPerPart = 48;
 
     /// <summary>A query part whose postings exceed this only re-ranks names found through rarer parts.</summary>
-    private const int MaxPostingsToWalk = 150_000;
+    private readonly int _maxPostingsToWalk;
 
     /// <summary>Trigrams shared by more vocabulary entries than this say little and are not walked.</summary>
     private const int MaxGramPostings = 25_000;
@@ -66,6 +66,12 @@ public sealed class NameIndex
     private int _liveNames;
 
     private readonly ConcurrentBag<Scratch> _scratch = [];
+
+    /// <param name="maxPostingsToWalk">
+    /// A query part standing for more stored names than this (a very common given name) does not find names itself;
+    /// it only adds to the scores of names found through the query's rarer parts.
+    /// </param>
+    public NameIndex(int maxPostingsToWalk = 150_000) => _maxPostingsToWalk = maxPostingsToWalk;
 
     public int PersonCount => _livePersons;
 
@@ -197,7 +203,7 @@ public sealed class NameIndex
         var boostOnly = new List<int>();
         foreach (var i in order)
         {
-            if (cost[i] > MaxPostingsToWalk && s.Touched.Count > 0)
+            if (cost[i] > _maxPostingsToWalk && s.Touched.Count > 0)
             {
                 boostOnly.Add(i);
                 continue;

@@ -19,8 +19,10 @@ namespace Kuager.Names;
 public sealed record NamePart(string Text, string Latin, string Key, string? Root, bool IsInitial)
 {
     /// <summary>
-    /// A second Latin reading, indexed and scored beside <see cref="Latin"/>: e.g. the Turkic reading of a word that
-    /// is the pinyin of a Chinese transcription ("Yilamujiang" read as "ilhamjan"). Null when there is none.
+    /// A second Latin reading of the same word, or null: for a word in Chinese characters its plain pinyin
+    /// ("伊力哈木" reads "ilham", Alt "yilihamu"); for a Latin word that is pinyin its Turkic reading ("Yilamujiang",
+    /// Alt "ilamjan"); for a Latin word with x, the reading of x as sh (older Uyghur script and pinyin: Karakax).
+    /// Same alphabet as <see cref="Latin"/>. The index and <see cref="NameSimilarity"/> use both readings.
     /// </summary>
     public string? Alt { get; init; }
 }

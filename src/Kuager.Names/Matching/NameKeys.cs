@@ -1,4 +1,5 @@
-using System.Text;
+using Kuager.Names.Chinese;
+using Kuager.Names.Transliteration;
 
 namespace Kuager.Names;
 
@@ -6,36 +7,128 @@ namespace Kuager.Names;
 public static class NameKeys
 {
     /// <summary>The key of a name whose script is detected from its letters.</summary>
-    public static NameKey Of(string text) => Of(text, ScriptDetector.Detect(NameText.Normalize(text)));
+    public static NameKey Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = NameText.Normalize(text);
+        return Build(normalized, ScriptDetector.Detect(normalized));
+    }
 
     /// <summary>The key of a name written in a known script.</summary>
     public static NameKey Of(string text, Script script)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = NameText.Normalize(text);
-        var parts = new List<NamePart>();
-        foreach (var word in normalized.Split([' ', '-', '\u00B7', ',', '.'], StringSplitOptions.RemoveEmptyEntries))
+        return Build(NameText.Normalize(text), script);
+    }
+
+    private static NameKey Build(string normalized, Script script)
+    {
+        var parts = new List<NamePart>(4);
+        var span = normalized.AsSpan();
+        var i = 0;
+        while (i < span.Length)
         {
-            var lower = word.ToLowerInvariant();
-            var latin = Fold(lower);
-            if (latin.Length == 0)
+            if (IsSeparator(span[i]))
+            {
+                i++;
                 continue;
-            parts.Add(new NamePart(lower, latin, latin, null, latin.Length == 1));
+            }
+
+            var start = i;
+            while (i < span.Length && !IsSeparator(span[i]))
+                i++;
+            var part = Part(span[start..i], script);
+            if (part is null)
+                continue;
+
+            // "Kunbolat uly" is one patronymic, like "Kunbolatuly".
+            if (parts.Count > 0 && PhoneticKey.IsPatronymicWord(part.Key) && !parts[^1].IsInitial && parts[^1].Root is null)
+                parts[^1] = Joined(parts[^1], part);
+            else
+                parts.Add(part);
         }
 
         return new NameKey(normalized, script, parts);
     }
 
-    // Placeholder folding until the transliteration tables land: strips diacritics, keeps a-z.
-    private static string Fold(string word)
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '-' or '\u00B7' or ',' or '.' or '/' or '(' or ')' or '"' or ';' or ':' or '\u2010' or '\u2011'
+            or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '[' or ']' or '«' or '»' or '“' or '”' or '„' or '_'
+            || char.IsDigit(c);
+
+    private static NamePart? Part(ReadOnlySpan<char> word, Script script)
     {
-        var sb = new StringBuilder(word.Length);
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+
+        var capacity = Romanizer.Capacity(word.Length);
+        Span<char> latin = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        Span<char> pinyin = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        var n = Romanizer.Write(lower, script, latin, pinyin, out var pinyinLength);
+        if (n == 0)
+            return null;
+
+        Span<char> buffer = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        var latinText = latin[..n];
+        string? alt = null;
+        if (pinyinLength > 0)
         {
-            if (c is >= 'a' and <= 'z')
-                sb.Append(c);
+            // Chinese characters: the Latin is the Turkic reading, the pinyin is the other spelling seen in the wild.
+            alt = pinyin[..pinyinLength].SequenceEqual(latinText) ? null : new string(pinyin[..pinyinLength]);
+        }
+        else if (IsAsciiLetters(lower))
+        {
+            if (ChineseReading.TryReadPinyin(latinText, buffer, out var t))
+                alt = buffer[..t].SequenceEqual(latinText) ? null : new string(buffer[..t]);
+            else if (latinText.Contains('x'))
+                alt = XAsSh(latinText, buffer); // Karakax = Qaraqash (older Uyghur script and pinyin write sh as x)
         }
 
-        return sb.ToString();
+        var key = PhoneticKey.Fold(latinText, buffer);
+        var keyText = new string(buffer[..key]);
+        var root = PhoneticKey.RootLength(buffer[..key]);
+        var isInitial = lower.Length == 1 && char.IsLetter(lower[0]) && pinyinLength == 0;
+        return new NamePart(new string(lower), new string(latinText), keyText, root > 0 ? keyText[..root] : null, isInitial) { Alt = alt };
+    }
+
+    private static NamePart Joined(NamePart name, NamePart patronymic)
+    {
+        var latin = name.Latin + patronymic.Latin;
+        var key = PhoneticKey.Fold(latin);
+        var root = PhoneticKey.RootLength(key);
+        return new NamePart(name.Text + " " + patronymic.Text, latin, key, root > 0 ? key[..root] : name.Key, false)
+        {
+            Alt = name.Alt is null ? null : name.Alt + patronymic.Latin,
+        };
+    }
+
+    private static string XAsSh(ReadOnlySpan<char> latin, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in latin)
+        {
+            if (c == 'x')
+            {
+                buffer[n++] = 's';
+                buffer[n++] = 'h';
+            }
+            else
+            {
+                buffer[n++] = c;
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    private static bool IsAsciiLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (c is < 'a' or > 'z')
+                return false;
+        }
+
+        return true;
     }
 }
