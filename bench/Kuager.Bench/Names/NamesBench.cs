@@ -87,6 +87,7 @@ internal static class NamesBench
         var work = o.Work ?? Directory.CreateTempSubdirectory("kuager-names-bench.").FullName;
         Directory.CreateDirectory(work);
         var total = Stopwatch.StartNew();
+        var loadBefore = LoadAverage();
 
         // 1. The people and the queries.
         var sw = Stopwatch.StartNew();
@@ -169,6 +170,7 @@ internal static class NamesBench
             }
         }
 
+        facts.Insert(0, $"Load average (1, 5, 15 min; other work on the machine) at the start: {loadBefore}; at the end: {LoadAverage()}");
         var report = Report(o, people, nameCount, unique, world, queries, runs, facts, generation, total.Elapsed);
         Console.WriteLine(report);
         if (o.Out is not null)
@@ -695,6 +697,18 @@ internal static class NamesBench
             "; each in a spelling the person's record does not hold, its text unlike every stored name.");
         sb.AppendLine("- Examples: " + string.Join("; ", queries.Take(8).Select(q => $"`{q.Text}` ({q.Spelling}, {q.Kind})")));
         return sb.ToString();
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()
