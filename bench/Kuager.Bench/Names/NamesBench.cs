@@ -57,7 +57,6 @@ internal static class NamesBench
         public int[][] Results { get; set; } = [];
         public string Build { get; set; } = "";
         public string Memory { get; set; } = "";
-        public string Notes { get; set; } = "";
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -181,6 +180,18 @@ internal static class NamesBench
         if (o.Work is null)
         {
             Directory.Delete(work, recursive: true);
+        }
+        else
+        {
+            // Each engine's misses, to see where recall is lost: the query, the person's stored names, what came first.
+            foreach (var run in runs)
+            {
+                var file = Path.Combine(work, "misses-" + new string(run.Name.TakeWhile(char.IsLetterOrDigit).ToArray()).ToLowerInvariant() + ".txt");
+                await File.WriteAllLinesAsync(file, Enumerable.Range(0, run.Results.Length)
+                    .Where(i => !run.Results[i].Take(10).Any(r => people[r].NameKey == people[queries[i].Person].NameKey))
+                    .Select(i => $"{queries[i].Kind}\t{queries[i].Spelling}\t{queries[i].Text}\t=> {string.Join(" | ", names[queries[i].Person])}\t got: "
+                        + string.Join(" || ", run.Results[i].Take(3).Select(r => names[r][0]))));
+            }
         }
 
         return 0;
@@ -614,7 +625,18 @@ internal static class NamesBench
     }
 
     /// <summary>Recall@k: a hit when one of the first k people is the target or a namesake (same name in every system).</summary>
-    private static double Recall(EngineRun run, PersonSpec[] people, List<NameQuery> queries, int k, Func<NameQuery, bool>? where = null)
+    private static double Recall(EngineRun run, PersonSpec[] people, List<NameQuery> queries, int k, Func<NameQuery, bool>? where = null) =>
+        RecallOf(run, people, queries, k, where).Recall;
+
+    /// <summary>A table cell: the recall, and how many queries it is over when the engine did not answer them all.</summary>
+    private static string Cell(EngineRun run, PersonSpec[] people, List<NameQuery> queries, Func<NameQuery, bool> where)
+    {
+        var (recall, n) = RecallOf(run, people, queries, 10, where);
+        var all = queries.Count(where);
+        return n == 0 ? "–" : recall.ToString("P1", Inv) + (n < all ? string.Create(Inv, $" (of {n})") : "");
+    }
+
+    private static (double Recall, int Queries) RecallOf(EngineRun run, PersonSpec[] people, List<NameQuery> queries, int k, Func<NameQuery, bool>? where)
     {
         int hits = 0, n = 0;
         for (var i = 0; i < Math.Min(queries.Count, run.Results.Length); i++)
@@ -632,7 +654,7 @@ internal static class NamesBench
             }
         }
 
-        return n == 0 ? double.NaN : (double)hits / n;
+        return (n == 0 ? double.NaN : (double)hits / n, n);
     }
 
     private static string Report(Options o, PersonSpec[] people, long nameCount, int unique, NameWorld world, List<NameQuery> queries,
@@ -668,7 +690,7 @@ internal static class NamesBench
         sb.AppendLine("| --- | ---: |" + string.Concat(runs.Select(_ => " ---: |")));
         foreach (var s in queries.Select(q => q.Spelling).Distinct().Order())
         {
-            sb.AppendLine(string.Create(Inv, $"| {s} | {queries.Count(q => q.Spelling == s)} | ") + string.Join(" | ", runs.Select(r => Recall(r, people, queries, 10, q => q.Spelling == s).ToString("P1", Inv))) + " |");
+            sb.AppendLine(string.Create(Inv, $"| {s} | {queries.Count(q => q.Spelling == s)} | ") + string.Join(" | ", runs.Select(r => Cell(r, people, queries, q => q.Spelling == s))) + " |");
         }
 
         sb.AppendLine();
@@ -678,7 +700,7 @@ internal static class NamesBench
         sb.AppendLine("| --- | ---: |" + string.Concat(runs.Select(_ => " ---: |")));
         foreach (var kind in queries.Select(q => q.Kind).Distinct().Order(StringComparer.Ordinal))
         {
-            sb.AppendLine(string.Create(Inv, $"| {kind} | {queries.Count(q => q.Kind == kind)} | ") + string.Join(" | ", runs.Select(r => Recall(r, people, queries, 10, q => q.Kind == kind).ToString("P1", Inv))) + " |");
+            sb.AppendLine(string.Create(Inv, $"| {kind} | {queries.Count(q => q.Kind == kind)} | ") + string.Join(" | ", runs.Select(r => Cell(r, people, queries, q => q.Kind == kind))) + " |");
         }
 
         sb.AppendLine();
