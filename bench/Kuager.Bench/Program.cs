@@ -7,6 +7,17 @@ using Kuager.Storage;
 // throughput and peak memory per provider. Usage:
 //   dotnet run -c Release --project bench/Kuager.Bench -- import ROWS DB [DB ...]
 //   DB: a SQLite path or a PostgreSQL connection string.
+//   names-bench --people N --queries N --pg CONNECTION   (name search against FTS5 and pg_trgm; see bench/run-names)
+if (args.Length > 0 && args[0] == "names-bench")
+{
+    return await Kuager.Bench.Names.NamesBench.RunAsync(args);
+}
+
+if (args.Length == 5 && args[0] == "names-bench-kuager")
+{
+    return await Kuager.Bench.Names.NamesBench.KuagerChildAsync(args);
+}
+
 if (args.Length == 4 && args[0] == "seed-web")
 {
     // 100,000 people with events and citations, for the web speed benchmark (bench/run-web).
@@ -29,7 +40,7 @@ if (args.Length == 4 && args[0] == "seed-web")
 
 if (args.Length < 3 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...] | seed-web PEOPLE DB EVENTS");
+    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...] | seed-web PEOPLE DB EVENTS | " + Kuager.Bench.Names.NamesBench.Usage);
     return 2;
 }
 
