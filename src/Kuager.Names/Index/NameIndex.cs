@@ -47,7 +47,10 @@ public sealed class NameIndex
     private readonly Dictionary<string, List<int>> _bySkeleton = new(StringComparer.Ordinal);
 
     /// <summary>At most this many entries sharing a consonant skeleton are followed (common skeletons say little).</summary>
-    private const int MaxSkeletonWalk = 300;
+    private const int MaxSkeletonWalk = 120;
+
+    /// <summary>At most this many entries found by shared trigrams are scored, those sharing the most first.</summary>
+    private const int MaxGramCandidates = 200;
 
     // Names, by dense id.
     private int[] _nameVocab = new int[1024];
@@ -248,7 +251,7 @@ public sealed class NameIndex
             Boost(boostOnly, variants, weights, s);
 
         // 3. The best candidates by accumulated score (visible ones only), then exact scoring.
-        var pool = Math.Max(limit * 8, 96);
+        var pool = Math.Max(limit * 6, 64);
         var top = new PriorityQueue<int, float>(pool + 1);
         foreach (var name in s.Touched)
         {
@@ -354,7 +357,13 @@ public sealed class NameIndex
         {
             if (_postings[v].Live == 0)
                 continue;
-            var sim = NameSimilarity.Part(part, _vocab[v]);
+            // Words of very different lengths are not one name in two spellings ("Ali" is not "Alimjan"), except
+            // where one is a patronymic or surname made from the other, which the roots already found.
+            var other = _vocab[v];
+            if (Math.Abs(other.Key.Length - part.Key.Length) > Math.Max(3, Math.Max(other.Key.Length, part.Key.Length) / 2)
+                && other.Root != part.Key && part.Root != other.Key && other.Root is null == part.Root is null)
+                continue;
+            var sim = NameSimilarity.Part(part, other);
             if (sim >= MinPartSimilarity)
                 found.Add((v, sim));
         }
@@ -407,10 +416,10 @@ public sealed class NameIndex
             s.GramCount[v] = 0;
         }
 
-        if (candidates.Count > 400)
+        if (candidates.Count > MaxGramCandidates)
         {
             candidates.Sort((a, b) => b.Shared.CompareTo(a.Shared));
-            candidates.RemoveRange(400, candidates.Count - 400);
+            candidates.RemoveRange(MaxGramCandidates, candidates.Count - MaxGramCandidates);
         }
 
         foreach (var (v, _) in candidates)

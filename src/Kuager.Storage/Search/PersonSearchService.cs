@@ -42,7 +42,7 @@ public sealed partial class PersonSearch
         var index = await NameIndexes.For(Database).CurrentAsync(ct);
         var filtered = query.Status is not null || query.Ethnicity is not null || query.PlaceId is not null
             || query.From is not null || query.To is not null || query.MinEvidence is not null;
-        var pool = filtered ? FilteredPool : Math.Max(limit * 3, birthYear is null ? limit : 50);
+        var pool = filtered ? FilteredPool : Math.Max(limit * 2, birthYear is null ? limit : 50);
         var hits = index.Search(key, pool, (byte)viewer.Clearance);
         hits = hits.Where(h => h.Score >= query.MinScore).ToList();
         if (hits.Count == 0)
