@@ -31,7 +31,8 @@ public static class SearchCommand
         });
         var batch = new Option<FileInfo?>("--batch") { Description = "Read one query per line from this file; print one result list per line" };
         var born = new Option<int?>("--born") { Description = "Birth year: among equal names, people born then (or a year either side) come first" };
-        var command = new Command("search", "Find people by name across scripts and spellings") { query, db, json, limit, batch, born };
+        var place = new Option<string?>("--place") { Description = "A place name: among equal names, people whose hometown is in it come first" };
+        var command = new Command("search", "Find people by name across scripts and spellings") { query, db, json, limit, batch, born, place };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(query);
@@ -55,11 +56,12 @@ public static class SearchCommand
             var viewer = Viewer.Operator(CommonOptions.Actor);
             var max = parse.GetValue(limit);
             var year = parse.GetValue(born);
+            var near = parse.GetValue(place);
             var asJson = parse.GetValue(json);
 
             if (file is null)
             {
-                var hits = await search.SearchAsync(new PersonQuery(text!) { Limit = max, BirthYear = year }, viewer, ct);
+                var hits = await search.SearchAsync(new PersonQuery(text!) { Limit = max, BirthYear = year, Place = near }, viewer, ct);
                 await WriteAsync(console, hits, asJson);
                 return ExitCodes.Ok;
             }
@@ -72,7 +74,7 @@ public static class SearchCommand
                     var task = ctx.AddTask("searching", maxValue: lines.Length);
                     foreach (var line in lines)
                     {
-                        await WriteAsync(console, await SearchLineAsync(search, line, max, year, viewer, ct), asJson: true);
+                        await WriteAsync(console, await SearchLineAsync(search, line, new PersonQuery(line) { Limit = max, BirthYear = year, Place = near }, viewer, ct), asJson: true);
                         task.Increment(1);
                     }
                 });
@@ -81,7 +83,7 @@ public static class SearchCommand
             {
                 foreach (var line in lines)
                 {
-                    await WriteAsync(console, await SearchLineAsync(search, line, max, year, viewer, ct), asJson: true);
+                    await WriteAsync(console, await SearchLineAsync(search, line, new PersonQuery(line) { Limit = max, BirthYear = year, Place = near }, viewer, ct), asJson: true);
                 }
             }
 
@@ -91,8 +93,8 @@ public static class SearchCommand
     }
 
     /// <summary>A blank line is a query with no results, so output lines stay in step with input lines.</summary>
-    private static async Task<IReadOnlyList<PersonMatch>> SearchLineAsync(PersonSearch search, string line, int limit, int? year, Viewer viewer, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(line) ? [] : await search.SearchAsync(new PersonQuery(line) { Limit = limit, BirthYear = year }, viewer, ct);
+    private static async Task<IReadOnlyList<PersonMatch>> SearchLineAsync(PersonSearch search, string line, PersonQuery query, Viewer viewer, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(line) ? [] : await search.SearchAsync(query, viewer, ct);
 
     private static async Task WriteAsync(CliConsole console, IReadOnlyList<PersonMatch> hits, bool asJson)
     {

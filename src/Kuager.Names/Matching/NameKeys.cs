@@ -85,6 +85,14 @@ public static class NameKeys
             else if (latinText.Contains('x'))
                 alt = XAsSh(latinText, buffer); // Karakax = Qaraqash (older Uyghur script and pinyin write sh as x)
         }
+        else if (alt is null && lower.Contains('ә') && script is Script.KazakhCyrillic or Script.UyghurCyrillic or Script.RussianCyrillic)
+        {
+            // Ә is "a" in Kazakh (Әлия = Aliya) and "e" in Uyghur Cyrillic (Мәһирниса = Mehirnisa); a Uyghur name typed
+            // without a Uyghur-only letter looks Kazakh, so the other reading is kept as the second one.
+            var other = Romanizer.Write(lower, script == Script.UyghurCyrillic ? Script.KazakhCyrillic : Script.UyghurCyrillic, buffer, pinyin, out _);
+            if (!buffer[..other].SequenceEqual(latinText))
+                alt = new string(buffer[..other]);
+        }
 
         var key = PhoneticKey.Fold(latinText, buffer);
         var keyText = new string(buffer[..key]);

@@ -67,7 +67,7 @@ internal static class NameParts
             "Тоқаев Қасым-Жомарт Кемелұлы", "Tokayev", "Toqaev", "Nazarbayev", "Назарбаев Нурсултан Абишевич",
             "Ilham Tohti", "ئىلھام توختى", "伊力哈木·土赫提", "Ilham Toxti", "Жевһер Илһам", "Kunbolatuly", "Kunbolatqyzy",
             "Sairagül Sauytbai", "Sayragul Sauytbay", "Сайрагүл Сауытбай", "Äbdiläziz Ğabit", "Qaisha Aqan", "买买提·吐尔逊",
-            "Dinigeer Yilamujiang", "A. Tursun", "Ürümchi", "Shinjang", "Gulja", "Ғұлжа", "Memet Imin", "Mehmet Emin", "Ye. Kozhakhmetov", "Abdu Reshit",
+            "Dinigeer Yilamujiang", "A. Tursun", "Ürümchi", "Shinjang", "Gulja", "Ғұлжа", "Memet Imin", "Mehmet Emin", "Ye. Kozhakhmetov", "Abdu Reshit", "Мәһирниса Измәт", "Әлия Серікқызы",
         ];
         var sb = new StringBuilder();
         foreach (var sample in samples)

@@ -15,6 +15,9 @@ public sealed record PersonQuery(string Text)
     /// <summary>Breaks ties: people born this year (or a year either side) rank first among equal names.</summary>
     public int? BirthYear { get; init; }
 
+    /// <summary>Breaks ties: people whose hometown is named so, or lies in a place named so ("Gulja", "Ili"), rank first among equal names.</summary>
+    public string? Place { get; init; }
+
     /// <summary>Filter: the hometown is this place or lies within it.</summary>
     public long? PlaceId { get; init; }
 

@@ -42,18 +42,30 @@ public sealed partial class PersonSearch
         var index = await NameIndexes.For(Database).CurrentAsync(ct);
         var filtered = query.Status is not null || query.Ethnicity is not null || query.PlaceId is not null
             || query.From is not null || query.To is not null || query.MinEvidence is not null;
-        var pool = filtered ? FilteredPool : Math.Max(limit * 2, birthYear is null ? limit : 50);
+        var place = string.IsNullOrWhiteSpace(query.Place) ? null : NameText.Normalize(query.Place);
+        var pool = filtered ? FilteredPool : Math.Max(limit * 2, birthYear is null && place is null ? limit : 50);
         var hits = index.Search(key, pool, (byte)viewer.Clearance);
         hits = hits.Where(h => h.Score >= query.MinScore).ToList();
         if (hits.Count == 0)
             return [];
 
-        // Equal names: the one born in the year asked for (or a year either side) first.
+        // Equal names: the one born in the year asked for (or a year either side), from the place asked for, first.
+        var fromPlace = place is null ? [] : await FromPlaceAsync(hits, place, viewer, ct);
         var ranked = hits
-            .OrderByDescending(h => Math.Round(h.Score, 3) + YearBonus(birthYear, h.BirthYear))
+            .OrderByDescending(h => Math.Round(h.Score, 3) + YearBonus(birthYear, h.BirthYear) + (fromPlace.Contains(h.PersonId) ? 0.002 : 0))
             .ThenBy(h => h.PersonId)
             .ToList();
         return await DetailsAsync(ranked, query, viewer, limit, ct);
+    }
+
+    /// <summary>Which of the people have a hometown (visible to the viewer) whose path names the place.</summary>
+    private async Task<HashSet<long>> FromPlaceAsync(IReadOnlyList<NameHit> hits, string place, Viewer viewer, CancellationToken ct)
+    {
+        await using var c = await Database.OpenAsync(ct);
+        var ids = string.Join(",", hits.Select(h => h.PersonId.ToString(CultureInfo.InvariantCulture)));
+        var rows = await c.QueryAsync<(long Id, string Path)>(
+            $"SELECT p.id, h.path FROM persons p JOIN places h ON h.id = p.hometown_id WHERE p.id IN ({ids}) AND {Visibility.Sql(viewer, "h")}");
+        return rows.Where(r => r.Path.Contains(place, StringComparison.OrdinalIgnoreCase)).Select(r => r.Id).ToHashSet();
     }
 
     private static double YearBonus(int? asked, int? born) => asked is null || born is null

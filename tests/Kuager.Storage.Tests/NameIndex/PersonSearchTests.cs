@@ -173,6 +173,26 @@ public sealed class PersonSearchTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_place_given_with_the_query_puts_the_namesake_from_there_first_without_filtering_the_others(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var ili = await db.Store.CreateAsync(Build.Place("Ili") with { Confidentiality = Confidentiality.Public }, Editor);
+        var gulja = await db.Store.CreateAsync(Build.Place("Gulja", ili.Id) with { Confidentiality = Confidentiality.Public }, Editor);
+        var altay = await db.Store.CreateAsync(Build.Place("Altay") with { Confidentiality = Confidentiality.Public }, Editor);
+        var first = await db.Store.CreateAsync(Named("Abdurehim Heyit") with { HometownId = altay.Id }, Editor);
+        var fromGulja = await db.Store.CreateAsync(Named("Abdurehim Heyit") with { HometownId = gulja.Id }, Editor);
+
+        async Task<long[]> Ids(string? place) =>
+            (await PersonSearch.For(db.Database).SearchAsync(new PersonQuery("Abdurehim Heyit") { Place = place }, Admin)).Select(h => h.Id).ToArray();
+
+        Assert.Equal([first.Id, fromGulja.Id], await Ids(null));
+        Assert.Equal([fromGulja.Id, first.Id], await Ids("gulja"));
+        Assert.Equal([fromGulja.Id, first.Id], await Ids("Ili"));
+        Assert.Equal([first.Id, fromGulja.Id], await Ids("Altay"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Name_rows_made_by_another_version_of_the_name_library_are_recomputed_on_start(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
