@@ -106,11 +106,15 @@ internal static class NameParts
             await c.ExecuteAsync("PRAGMA cache_size = -262144", transaction: session.Transaction);
         }
 
-        // Rows are written in key order and the index on the phonetic key is built once at the end, by sorting,
-        // rather than maintained row by row in random order.
-        await c.ExecuteAsync("DROP INDEX ix_name_parts_key", transaction: session.Transaction);
-        await c.ExecuteAsync("DELETE FROM name_parts", transaction: session.Transaction);
-        using (var bulk = BulkTable.Create(session, "name_parts",
+        // The rows go into a new table, written in key order, which then takes the old one's place, and the index on
+        // the phonetic key is built once at the end by sorting. Deleting ten million rows first and inserting into
+        // the pages they freed would make SQLite search its free-page list for every new page.
+        var bigint = db.Provider == Provider.Sqlite ? "INTEGER" : "BIGINT";
+        await c.ExecuteAsync(
+            $"CREATE TABLE name_parts_rebuilt (person_id {bigint} NOT NULL REFERENCES persons(id), position INTEGER NOT NULL, " +
+            "ordinal INTEGER NOT NULL, latin TEXT NOT NULL, name_key TEXT NOT NULL, root TEXT NULL, alt TEXT NULL, " +
+            "PRIMARY KEY (person_id, position, ordinal))", transaction: session.Transaction);
+        using (var bulk = BulkTable.Create(session, "name_parts_rebuilt",
             ("person_id", BulkType.Int64), ("position", BulkType.Int32), ("ordinal", BulkType.Int32), ("latin", BulkType.Text),
             ("name_key", BulkType.Text), ("root", BulkType.Text), ("alt", BulkType.Text)))
         {
@@ -134,6 +138,8 @@ internal static class NameParts
             await bulk.FlushAsync();
         }
 
+        await c.ExecuteAsync("DROP TABLE name_parts", transaction: session.Transaction);
+        await c.ExecuteAsync("ALTER TABLE name_parts_rebuilt RENAME TO name_parts", transaction: session.Transaction);
         await c.ExecuteAsync("CREATE INDEX ix_name_parts_key ON name_parts(name_key)", transaction: session.Transaction);
         if (db.Provider == Provider.Sqlite)
             await c.ExecuteAsync("PRAGMA cache_size = -2000", transaction: session.Transaction);
