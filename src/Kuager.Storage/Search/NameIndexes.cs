@@ -32,8 +32,11 @@ internal sealed class NameIndexes
 
     private NameIndexes(Database db) => _db = db;
 
-    /// <summary>How long the last full load took, and when.</summary>
+    /// <summary>How long the last full load took.</summary>
     public TimeSpan LastLoad { get; private set; }
+
+    /// <summary>How many full loads there have been (a search after an ordinary change must not cause one).</summary>
+    public int Loads { get; private set; }
 
     public static NameIndexes For(Database db) => Loaded.GetValue(db, d => new NameIndexes(d));
 
@@ -114,7 +117,10 @@ internal sealed class NameIndexes
         _index = index;
         _appliedRecently.Clear();
         _seen = upTo;
+        // What the load saw is applied: only changes committed after it are applied again.
+        Remember(await c.QueryAsync<long>("SELECT id FROM name_changes WHERE id > @from AND id <= @upTo", new { from = upTo - Overlap, upTo }));
         LastLoad = clock.Elapsed;
+        Loads++;
     }
 
     /// <summary>The current state of some people: absent from the result when deleted.</summary>

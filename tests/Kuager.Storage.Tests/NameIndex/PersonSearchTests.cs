@@ -114,6 +114,28 @@ public sealed class PersonSearchTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_index_is_loaded_once_and_then_only_catches_up_until_the_name_rows_are_recomputed(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Store.CreateAsync(Named("Nurlan Ospanov"), Editor);
+        var indexes = NameIndexes.For(db.Database);
+
+        await FindAsync(db, "Nurlan Ospanov");
+        await db.Store.CreateAsync(Named("Aygul Sadyrova"), Editor);
+        Assert.Single(await FindAsync(db, "Aygul Sadyrova"));
+        await FindAsync(db, "Nurlan Ospanov");
+        Assert.Equal(1, indexes.Loads);
+
+        await NameParts.RebuildAsync(db.Database);
+        Assert.Single(await FindAsync(db, "Aygul Sadyrova"));
+        await FindAsync(db, "Nurlan Ospanov");
+        await db.Store.CreateAsync(Named("Yerlan Zhumabek"), Editor);
+        Assert.Single(await FindAsync(db, "Yerlan Zhumabek"));
+        Assert.Equal(2, indexes.Loads);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Readers_find_only_the_people_they_may_see_even_after_a_change_of_level(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
