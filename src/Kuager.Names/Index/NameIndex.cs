@@ -27,7 +27,7 @@ public sealed class NameIndex
     private const double MinPartSimilarity = 0.45;
 
     /// <summary>How many vocabulary entries one query part may follow (best first).</summary>
-    private const int MaxVariantsPerPart = 48;
+    private const int MaxVariantsPerPart = 32;
 
     /// <summary>A query part whose postings exceed this only re-ranks names found through rarer parts.</summary>
     private readonly int _maxPostingsToWalk;
@@ -47,10 +47,10 @@ public sealed class NameIndex
     private readonly Dictionary<string, List<int>> _bySkeleton = new(StringComparer.Ordinal);
 
     /// <summary>At most this many entries sharing a consonant skeleton are followed (common skeletons say little).</summary>
-    private const int MaxSkeletonWalk = 120;
+    private const int MaxSkeletonWalk = 64;
 
     /// <summary>At most this many entries found by shared trigrams are scored, those sharing the most first.</summary>
-    private const int MaxGramCandidates = 200;
+    private const int MaxGramCandidates = 128;
 
     // Names, by dense id.
     private int[] _nameVocab = new int[1024];
