@@ -55,7 +55,7 @@ public sealed partial class PersonSearch
             .OrderByDescending(h => Math.Round(h.Score, 3) + YearBonus(birthYear, h.BirthYear) + (fromPlace.Contains(h.PersonId) ? 0.002 : 0))
             .ThenBy(h => h.PersonId)
             .ToList();
-        return await DetailsAsync(ranked, query, viewer, limit, ct);
+        return await DetailsAsync(ranked, key, query, viewer, limit, ct);
     }
 
     /// <summary>Which of the people have a hometown (visible to the viewer) whose path names the place.</summary>
@@ -88,7 +88,7 @@ public sealed partial class PersonSearch
     private static partial Regex YearPattern();
 
     /// <summary>The people's details and matched names, with the query's filters applied, in the ranked order.</summary>
-    private async Task<IReadOnlyList<PersonMatch>> DetailsAsync(List<NameHit> ranked, PersonQuery query, Viewer viewer, int limit, CancellationToken ct)
+    private async Task<IReadOnlyList<PersonMatch>> DetailsAsync(List<NameHit> ranked, NameKey key, PersonQuery query, Viewer viewer, int limit, CancellationToken ct)
     {
         await using var c = await Database.OpenAsync(ct);
         var result = new List<PersonMatch>(limit);
@@ -103,12 +103,12 @@ public sealed partial class PersonSearch
                 continue;
             var names = (await c.QueryAsync<(long PersonId, int Position, string Text, string Script)>(
                 $"SELECT person_id, position, text, script FROM person_names WHERE person_id IN ({string.Join(",", rows.Keys)})"))
-                .ToDictionary(n => (n.PersonId, n.Position));
+                .ToLookup(n => n.PersonId);
             foreach (var hit in chunk)
             {
                 if (!rows.TryGetValue(hit.PersonId, out var row))
                     continue;
-                names.TryGetValue((hit.PersonId, hit.Position), out var matched);
+                var matched = Matched(names[hit.PersonId].ToList(), hit, key);
                 result.Add(new PersonMatch(
                     row.Id, row.ExternalId, row.Name, Math.Round(hit.Score, 4), matched.Text ?? row.Name,
                     Scripts.TryParse(matched.Script, out var script) ? script : ScriptDetector.Detect(matched.Text ?? row.Name),
@@ -119,6 +119,30 @@ public sealed partial class PersonSearch
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The stored name to show as matched: the index's best, unless another name of the person scores as well and is
+    /// written as the query is (the same text, or at least the same script): a query in Uyghur Arabic shows the
+    /// person's Uyghur Arabic name, not the English one with the same key.
+    /// </summary>
+    private static (long PersonId, int Position, string Text, string Script) Matched(
+        List<(long PersonId, int Position, string Text, string Script)> names, NameHit hit, NameKey key)
+    {
+        var best = names.FirstOrDefault(n => n.Position == hit.Position);
+        var typed = names.Where(n => string.Equals(NameText.Normalize(n.Text), key.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (typed.Count > 0)
+            return typed[0];
+        if (best.Text is not null && best.Script == key.Script.Code())
+            return best;
+        foreach (var n in names.Where(n => n.Script == key.Script.Code() && n.Position != hit.Position))
+        {
+            var script = Scripts.TryParse(n.Script, out var s) ? s : key.Script;
+            if (NameSimilarity.Score(key, NameKeys.Of(n.Text, script)).Score >= hit.Score - 1e-6)
+                return n;
+        }
+
+        return best;
     }
 
     /// <summary>The query's filters as SQL over persons p (each joined record kept to the viewer's clearance too).</summary>
