@@ -67,24 +67,26 @@ public static class SearchCommand
             }
 
             var lines = await File.ReadAllLinesAsync(file.FullName, ct);
+            async Task RunAsync(Action searched)
+            {
+                foreach (var line in lines)
+                {
+                    await WriteAsync(console, await SearchLineAsync(search, line, new PersonQuery(line) { Limit = max, BirthYear = year, Place = near }, viewer, ct), asJson: true);
+                    searched();
+                }
+            }
+
             if (console.Interactive)
             {
                 await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("searching", maxValue: lines.Length);
-                    foreach (var line in lines)
-                    {
-                        await WriteAsync(console, await SearchLineAsync(search, line, new PersonQuery(line) { Limit = max, BirthYear = year, Place = near }, viewer, ct), asJson: true);
-                        task.Increment(1);
-                    }
+                    await RunAsync(() => task.Increment(1));
                 });
             }
             else
             {
-                foreach (var line in lines)
-                {
-                    await WriteAsync(console, await SearchLineAsync(search, line, new PersonQuery(line) { Limit = max, BirthYear = year, Place = near }, viewer, ct), asJson: true);
-                }
+                await RunAsync(() => { });
             }
 
             return ExitCodes.Ok;

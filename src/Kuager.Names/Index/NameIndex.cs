@@ -69,6 +69,7 @@ public sealed class NameIndex
     private short[] _personBirthYear = new short[64];
     private int[][] _personNames = new int[64][];
     private int _slots;
+    private readonly Stack<int> _freeSlots = new();
     private int _livePersons;
     private int _liveNames;
 
@@ -210,10 +211,11 @@ public sealed class NameIndex
         var foundWeights = weights.Where((_, i) => variants[i].Count > 0).ToList();
         if (foundWeights.Count > 0)
         {
+            var average = foundWeights.Average();
             for (var i = 0; i < parts.Count; i++)
             {
                 if (variants[i].Count == 0)
-                    weights[i] = foundWeights.Average();
+                    weights[i] = average;
             }
         }
 
@@ -482,8 +484,13 @@ public sealed class NameIndex
 
     private void AddLocked(IndexedPerson person)
     {
-        var slot = _slots++;
-        EnsurePersonCapacity(_slots);
+        // A person edited or removed gives back its slot: a long-running server does not grow with every edit.
+        if (!_freeSlots.TryPop(out var slot))
+        {
+            slot = _slots++;
+            EnsurePersonCapacity(_slots);
+        }
+
         _slotOf[person.Id] = slot;
         _personId[slot] = person.Id;
         _personLevel[slot] = person.Level;
@@ -535,6 +542,7 @@ public sealed class NameIndex
         }
 
         _personNames[slot] = [];
+        _freeSlots.Push(slot);
     }
 
     /// <summary>A name holding the same part twice ("Memet Memet") is listed once in that part's postings.</summary>

@@ -19,18 +19,12 @@ internal static class NameParts
     public readonly record struct Row(long PersonId, int Position, int Ordinal, string Latin, string Key, string? Root, string? Alt);
 
     /// <summary>The rows of one person's names.</summary>
-    public static IEnumerable<Row> Of(long personId, IReadOnlyList<PersonName> names)
-    {
-        for (var position = 0; position < names.Count; position++)
-        {
-            var key = NameKeys.Of(names[position].Text, names[position].Script);
-            for (var ordinal = 0; ordinal < key.Parts.Count; ordinal++)
-            {
-                var part = key.Parts[ordinal];
-                yield return new Row(personId, position, ordinal, part.Latin, part.Key, part.Root, AltOf(part));
-            }
-        }
-    }
+    public static IEnumerable<Row> Of(long personId, IReadOnlyList<PersonName> names) =>
+        names.SelectMany((name, position) => Of(personId, position, name.Text, name.Script));
+
+    /// <summary>The rows of one name.</summary>
+    private static IEnumerable<Row> Of(long personId, int position, string text, Script script) =>
+        NameKeys.Of(text, script).Parts.Select((part, ordinal) => new Row(personId, position, ordinal, part.Latin, part.Key, part.Root, AltOf(part)));
 
     /// <summary>The part a stored row stands for (the index needs only the spellings and keys).</summary>
     public static NamePart Part(string latin, string key, string? root, string? alt) =>
@@ -124,12 +118,8 @@ internal static class NameParts
             foreach (var n in names)
             {
                 var script = Scripts.TryParse(n.Script, out var s) ? s : ScriptDetector.Detect(n.Text);
-                var key = NameKeys.Of(n.Text, script);
-                for (var ordinal = 0; ordinal < key.Parts.Count; ordinal++)
-                {
-                    var part = key.Parts[ordinal];
-                    bulk.Add(n.PersonId, n.Position, ordinal, part.Latin, part.Key, part.Root, AltOf(part));
-                }
+                foreach (var row in Of(n.PersonId, n.Position, n.Text, script))
+                    bulk.Add(row.PersonId, row.Position, row.Ordinal, row.Latin, row.Key, row.Root, row.Alt);
 
                 if (++count % 20_000 == 0)
                     await bulk.FlushAsync();

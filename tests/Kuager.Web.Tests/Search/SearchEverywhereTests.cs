@@ -213,22 +213,8 @@ public sealed class SearchEverywhereTests
         Assert.Empty((await app.PageAsync("/search?q=Abdurehim%20Misal")).QuerySelectorAll("table.search-results"));
     }
 
-    public static TheoryData<Provider, Role> RolesOnProviders()
-    {
-        var data = new TheoryData<Provider, Role>();
-        foreach (var provider in new[] { Provider.Sqlite, Provider.Postgres })
-        {
-            foreach (var role in new[] { Role.Visitor, Role.Researcher, Role.Editor })
-            {
-                data.Add(provider, role);
-            }
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(RolesOnProviders))]
+    [MemberData(nameof(Persons.RedactionTests.RolesOnProviders), MemberType = typeof(Persons.RedactionTests))]
     public async Task No_search_result_carries_a_canary_its_reader_may_not_see(Provider provider, Role role)
     {
         await using var app = await KuagerApp.StartAsync(provider);
