@@ -10,6 +10,12 @@ public enum RevisionAction
     Delete,
     Restore,
     Undo,
+
+    /// <summary>Another person's record was merged into this one (or this one's links were moved to the person it was merged into).</summary>
+    Merge,
+
+    /// <summary>A merge was taken back: what it moved went back to the person it came from.</summary>
+    Unmerge,
 }
 
 /// <summary>One field's value before and after a change, as JSON text (null: absent).</summary>
