@@ -106,7 +106,10 @@ public sealed class Session : IAsyncDisposable
     /// <summary>Saves a new state of a record. Its <see cref="IRecord.Version"/> must be the current one, else the edit is stale.</summary>
     public Task<T> UpdateAsync<T>(T record) where T : class, IRecord => UpdateAsync(record, RevisionAction.Update, null);
 
-    public async Task DeleteAsync<T>(long id, int expectedVersion) where T : class, IRecord
+    public Task DeleteAsync<T>(long id, int expectedVersion) where T : class, IRecord => DeleteAsync<T>(id, expectedVersion, RevisionAction.Delete);
+
+    /// <summary>A soft delete recorded as another action (a merge deletes the merged person with a merge revision).</summary>
+    internal async Task DeleteAsync<T>(long id, int expectedVersion, RevisionAction action) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
         var current = await LoadForChangeAsync<T>(table, id, expectedVersion);
@@ -114,7 +117,7 @@ public sealed class Session : IAsyncDisposable
         await Connection.ExecuteAsync(
             $"UPDATE {table.Table} SET version = @version, deleted_at = @at, updated_at = @at WHERE id = @id",
             new { version, at = Clock.Stamp(Now), id }, Transaction);
-        await WriteRevisionAsync(table.Kind, id, version, RevisionAction.Delete, Sealed(table.Kind, id, RecordDiff.Changes(current, default), current), null);
+        await WriteRevisionAsync(table.Kind, id, version, action, Sealed(table.Kind, id, RecordDiff.Changes(current, default), current), null);
         await table.AfterChangeAsync(this, current, null);
     }
 
@@ -123,6 +126,12 @@ public sealed class Session : IAsyncDisposable
     {
         var revision = await Reader.RevisionAsync(Database.Keys, Connection, Transaction, revisionId)
             ?? throw new NotFoundException($"there is no revision {revisionId}");
+        if (revision.Action is RevisionAction.Merge or RevisionAction.Unmerge)
+        {
+            // One revision of a merge taken back alone would leave the merge half done: it is taken back whole.
+            throw new RevisionConflictException(await PersonMerges.UndoRefusalAsync(this, revision));
+        }
+
         return revision.Kind switch
         {
             RecordKind.Person => await UndoAsync<Person>(revision),
@@ -150,7 +159,7 @@ public sealed class Session : IAsyncDisposable
                 await DeleteAsync<T>(revision.RecordId, current.Version);
                 break;
             case RevisionAction.Delete when deleted:
-                await RestoreAsync(table, current, revision.Id);
+                await RestoreAsync(table, current, RevisionAction.Restore, revision.Id);
                 break;
             case RevisionAction.Create or RevisionAction.Delete:
                 throw new RevisionConflictException(
@@ -169,7 +178,8 @@ public sealed class Session : IAsyncDisposable
         return (await Reader.HistoryAsync(Database.Keys, Connection, Transaction, revision.Kind, revision.RecordId))[^1];
     }
 
-    private async Task<T> UpdateAsync<T>(T record, RevisionAction action, long? undoes) where T : class, IRecord
+    /// <summary>Saves a new state of a record with the revision recorded as <paramref name="action"/> (undo, merge, unmerge).</summary>
+    internal async Task<T> UpdateAsync<T>(T record, RevisionAction action, long? undoes) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
         var current = await LoadForChangeAsync<T>(table, record.Id, record.Version);
@@ -259,7 +269,10 @@ public sealed class Session : IAsyncDisposable
     }
 
     /// <summary>Brings a deleted record back, as a revision; returns it at its new version.</summary>
-    public async Task<T> RestoreAsync<T>(long id) where T : class, IRecord
+    public Task<T> RestoreAsync<T>(long id) where T : class, IRecord => RestoreAsync<T>(id, RevisionAction.Restore);
+
+    /// <summary>Brings a deleted record back with the revision recorded as <paramref name="action"/> (an unmerge restores the merged person).</summary>
+    internal async Task<T> RestoreAsync<T>(long id, RevisionAction action) where T : class, IRecord
     {
         var table = RecordTables.For<T>();
         var current = await Reader.GetAsync<T>(Database.Keys, Connection, Transaction, id, includeDeleted: true)
@@ -269,11 +282,11 @@ public sealed class Session : IAsyncDisposable
             return current;
         }
 
-        await RestoreAsync(table, current, null);
+        await RestoreAsync(table, current, action, null);
         return WithIdentity(current, id, current.Version + 1);
     }
 
-    private async Task RestoreAsync<T>(RecordTable<T> table, T current, long? undoes) where T : class, IRecord
+    private async Task RestoreAsync<T>(RecordTable<T> table, T current, RevisionAction action, long? undoes) where T : class, IRecord
     {
         var version = current.Version + 1;
         await CheckAsync(table, current);
@@ -281,7 +294,7 @@ public sealed class Session : IAsyncDisposable
             $"UPDATE {table.Table} SET version = @version, deleted_at = NULL, updated_at = @at WHERE id = @id",
             new { version, at = Clock.Stamp(Now), id = current.Id }, Transaction);
         var restored = WithIdentity(current, current.Id, version);
-        await WriteRevisionAsync(table.Kind, current.Id, version, RevisionAction.Restore, Sealed(table.Kind, current.Id, RecordDiff.Changes(default, restored), restored), undoes);
+        await WriteRevisionAsync(table.Kind, current.Id, version, action, Sealed(table.Kind, current.Id, RecordDiff.Changes(default, restored), restored), undoes);
         await table.AfterChangeAsync(this, null, restored);
     }
 
