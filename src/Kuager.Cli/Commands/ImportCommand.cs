@@ -34,6 +34,10 @@ public static class ImportCommand
                 result = await import.ImportFileAsync(path, null, ct);
             }
 
+            // Likely duplicates among the new people and of people already there: reported, never merged.
+            var duplicates = result.Ok && result.CreatedIds.Count > 0
+                ? await DuplicateService.For(database).InvolvingAsync(result.CreatedIds, null, ct)
+                : [];
             if (asJson)
             {
                 await console.Out.WriteLineAsync(JsonSerializer.Serialize(new
@@ -41,11 +45,22 @@ public static class ImportCommand
                     imported = result.Imported,
                     updated = result.Updated,
                     errors = result.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
+                    duplicates = duplicates.Select(DuplicatesCommand.Pair.From),
                 }, CommonOptions.JsonOutput));
             }
             else if (result.Ok)
             {
                 await console.Error.WriteLineAsync($"imported {result.Imported} new people, updated {result.Updated}");
+                if (duplicates.Count > 0)
+                {
+                    await console.Error.WriteLineAsync(
+                        $"{duplicates.Count} likely duplicate pair(s) involving new people (nothing was merged; review them with `kuager duplicates` or in the web app):");
+                    foreach (var p in duplicates)
+                    {
+                        await console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"  {p.Score.Score:0.00}  {p.A.ExternalId} {p.A.Name}  =  {p.B.ExternalId} {p.B.Name}  ({string.Join(", ", p.Score.Reasons)})"));
+                    }
+                }
             }
 
             if (!result.Ok)

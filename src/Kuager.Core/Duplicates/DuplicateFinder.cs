@@ -1,12 +1,458 @@
+using Kuager.Names;
+
 namespace Kuager.Core;
 
+/// <summary>Where a search for duplicates is: a stage ("blocking", "comparing"), and how far into it.</summary>
 public readonly record struct DuplicateProgress(string Stage, long Done, long Total);
 
+/// <summary>What a search for duplicates did: people, blocking keys, pairs compared and pairs found.</summary>
+public sealed record DuplicateFigures(int People, long Keys, long Compared, int Found, int OversizeBlocks);
+
 /// <summary>Finds the candidate pairs among many people, by blocking (far below n² comparisons) and scoring. Pure.</summary>
+/// <remarks>
+/// Blocking: every name gives keys made of two of its words (phonetic keys from the name library, a patronymic or
+/// surname by its father's name), one word exact and the other exact or with any one letter left out, so a typo
+/// in either word or a word spelled one letter longer still meets (the deletion neighbourhood of symmetric-delete
+/// spelling correction); joined neighbours stand for a word written in two ("Abdu Reshit"). People sharing a key
+/// are compared. A key shared by more than <see cref="MaxBlock"/> people (a common name) compares only people born
+/// within a year of each other. Each pair is scored once, in parallel, the cheap evidence first.
+/// </remarks>
 public static class DuplicateFinder
 {
+    /// <summary>A block of at most this many people is compared in full.</summary>
+    public const int MaxBlock = 48;
+
+    /// <summary>A block larger than this (a very common name without a second word to tell people apart) is left out.</summary>
+    public const int MaxSortedBlock = 50_000;
+
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
     /// <param name="skip">Pairs (lower id first) never to propose: decided "not the same person".</param>
     public static IReadOnlyList<DuplicatePair> Find(IReadOnlyList<DuplicateProfile> people, double threshold,
         Func<long, long, bool>? skip = null, IProgress<DuplicateProgress>? progress = null, CancellationToken ct = default) =>
-        throw new NotImplementedException("contract: implemented by the finder work");
+        Find(people, threshold, skip, progress, ct, out _);
+
+    public static IReadOnlyList<DuplicatePair> Find(IReadOnlyList<DuplicateProfile> people, double threshold,
+        Func<long, long, bool>? skip, IProgress<DuplicateProgress>? progress, CancellationToken ct, out DuplicateFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var weight = Weights(people);
+        progress?.Report(new DuplicateProgress("blocking", 0, people.Count));
+        var entries = BlockingKeys(people, ct);
+        progress?.Report(new DuplicateProgress("blocking", people.Count, people.Count));
+        ct.ThrowIfCancellationRequested();
+
+        var (pairs, oversize) = CandidatePairs(people, entries, ct);
+        var keyCount = entries.LongLength;
+        entries = [];
+
+        var found = Score(people, pairs, threshold, skip, weight, progress, ct);
+        figures = new DuplicateFigures(people.Count, keyCount, pairs.LongLength, found.Count, oversize);
+        return found;
+    }
+
+    /// <summary>Rarity weights of name words over these people: the inverse document frequency of each phonetic key.</summary>
+    public static Func<NamePart, double> Weights(IReadOnlyList<DuplicateProfile> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            seen.Clear();
+            foreach (var name in person.Names)
+            {
+                foreach (var part in name.Parts)
+                {
+                    if (seen.Add(part.Key))
+                    {
+                        frequency[part.Key] = frequency.GetValueOrDefault(part.Key) + 1;
+                    }
+                }
+            }
+        }
+
+        var total = people.Count + 1.0;
+        var unseen = Math.Log(1 + total);
+        return part => frequency.TryGetValue(part.Key, out var f) ? Math.Log(1 + (total / (f + 1.0))) : unseen;
+    }
+
+    /// <summary>
+    /// Every person's blocking keys, as one sorted array of entries: the key's 32-bit hash in the high half, the
+    /// person's index in the low half, so people sharing a key lie side by side. (Two keys meeting on one hash only
+    /// add a comparison, never lose one.)
+    /// </summary>
+    private static ulong[] BlockingKeys(IReadOnlyList<DuplicateProfile> people, CancellationToken ct)
+    {
+        var chunks = Chunks(people.Count);
+        var results = new ulong[chunks.Length][];
+        var words = new System.Collections.Concurrent.ConcurrentDictionary<string, Word>(StringComparer.Ordinal);
+        Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            var (from, to) = chunks[c];
+            var entries = new List<ulong>((to - from) * 32);
+            var own = new List<uint>(64);
+            var tokens = new List<Word>(8);
+            for (var i = from; i < to; i++)
+            {
+                own.Clear();
+                foreach (var name in people[i].Names)
+                {
+                    Tokens(name, tokens, words);
+                    NameKeys(tokens, own);
+                }
+
+                own.Sort();
+                for (var k = 0; k < own.Count; k++)
+                {
+                    if (k == 0 || own[k] != own[k - 1])
+                    {
+                        entries.Add(((ulong)own[k] << 32) | (uint)i);
+                    }
+                }
+            }
+
+            results[c] = [.. entries];
+        });
+
+        // Into one array, split by the top bit so the two halves sort in parallel.
+        var total = results.Sum(r => (long)r.Length);
+        var high = results.Sum(r => r.LongCount(e => (e >> 63) != 0));
+        var all = new ulong[total];
+        long low = 0, top = total - high;
+        for (var c = 0; c < results.Length; c++)
+        {
+            foreach (var e in results[c])
+            {
+                all[(e >> 63) != 0 ? top++ : low++] = e;
+            }
+
+            results[c] = [];
+        }
+
+        var split = (int)(total - high);
+        Parallel.Invoke(new ParallelOptions { CancellationToken = ct }, () => Array.Sort(all, 0, split), () => Array.Sort(all, split, all.Length - split));
+        return all;
+    }
+
+    /// <summary>A word's hashes, computed once however many names it is in: as the first word of a key, as the second, and the second less each letter.</summary>
+    private sealed class Word(string text)
+    {
+        public string Text { get; } = text;
+
+        public ulong First { get; } = Hash(Hash(Hash(Offset, 'P'), text), '|');
+
+        public ulong Second { get; } = Hash(Hash(Offset, 'Q'), text);
+
+        public ulong[] Deletions { get; } = DeletionHashes(text);
+
+        private static ulong[] DeletionHashes(string y)
+        {
+            if (y.Length < 4)
+            {
+                return [];
+            }
+
+            var result = new List<ulong>(y.Length);
+            for (var d = 0; d < y.Length; d++)
+            {
+                if (d > 0 && y[d] == y[d - 1])
+                {
+                    continue; // the same word as leaving out the letter before
+                }
+
+                var h = Hash(Offset, 'Q');
+                for (var c = 0; c < y.Length; c++)
+                {
+                    if (c != d)
+                    {
+                        h = Hash(h, y[c]);
+                    }
+                }
+
+                result.Add(h);
+            }
+
+            return [.. result];
+        }
+    }
+
+    /// <summary>The words of a name that tell people apart: no initials or patronymic words; a patronymic or surname by its root; neighbours joined too.</summary>
+    private static void Tokens(NameKey name, List<Word> tokens, System.Collections.Concurrent.ConcurrentDictionary<string, Word> words)
+    {
+        tokens.Clear();
+        string? previous = null;
+        var count = 0;
+        foreach (var part in name.Parts)
+        {
+            if (part.IsInitial || part.Key.Length < 2 || PhoneticKey.IsPatronymicWord(part.Key))
+            {
+                previous = null;
+                continue;
+            }
+
+            // A surname or patronymic both as written and by its root: the root meets other forms of the father's
+            // name, the word itself meets its own misspellings (which may have lost the ending the root comes from).
+            Add(part.Key);
+            if (part.Root is not null)
+            {
+                Add(part.Root);
+            }
+
+            if (previous is not null && count < 6)
+            {
+                Add(previous + part.Key);
+            }
+
+            previous = part.Key;
+            count++;
+        }
+
+        void Add(string text)
+        {
+            foreach (var t in tokens)
+            {
+                if (t.Text == text)
+                {
+                    return;
+                }
+            }
+
+            tokens.Add(words.TryGetValue(text, out var word) ? word : words.GetOrAdd(text, static t => new Word(t)));
+        }
+    }
+
+    /// <summary>For every ordered pair of words (x, y): x with y, and x with y less any one letter.</summary>
+    private static void NameKeys(List<Word> tokens, List<uint> keys)
+    {
+        if (tokens.Count == 1)
+        {
+            keys.Add(Fold(Mix(Hash(Offset, 'S'), tokens[0].Second)));
+            return;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var x = tokens[i];
+            for (var j = 0; j < tokens.Count; j++)
+            {
+                var y = tokens[j];
+                if (i == j || x.Text.Contains(y.Text, StringComparison.Ordinal) || y.Text.Contains(x.Text, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                keys.Add(Fold(Mix(x.First, y.Second)));
+                foreach (var d in y.Deletions)
+                {
+                    keys.Add(Fold(Mix(x.First, d)));
+                }
+            }
+        }
+    }
+
+    private static ulong Mix(ulong a, ulong b)
+    {
+        var h = a ^ (b * 0x9E3779B97F4A7C15UL);
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        return h;
+    }
+
+    private static uint Fold(ulong h) => (uint)(h >> 32);
+
+    private static ulong Hash(ulong h, char c) => (h ^ c) * Prime;
+
+    private static ulong Hash(ulong h, string s)
+    {
+        foreach (var c in s)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        return h;
+    }
+
+    /// <summary>Pairs of people (indexes, lower first, packed in one number) who share a key, each once.</summary>
+    private static (long[] Pairs, int Oversize) CandidatePairs(IReadOnlyList<DuplicateProfile> people, ulong[] entries, CancellationToken ct)
+    {
+        // Runs of equal keys, split into two halves for the two cores at a run boundary.
+        var bounds = new List<(int From, int To)>();
+        var parts = Environment.ProcessorCount * 4;
+        var start = 0;
+        for (var p = 1; p <= parts; p++)
+        {
+            var end = p == parts ? entries.Length : (int)((long)entries.Length * p / parts);
+            while (end < entries.Length && end > 0 && Key(entries[end]) == Key(entries[end - 1]))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                bounds.Add((start, end));
+                start = end;
+            }
+        }
+
+        var lists = new List<long>[bounds.Count];
+        var oversize = 0;
+        Parallel.For(0, bounds.Count, new ParallelOptions { CancellationToken = ct }, b =>
+        {
+            var (from, to) = bounds[b];
+            var pairs = new List<long>();
+            var block = new List<int>();
+            var i = from;
+            while (i < to)
+            {
+                var j = i + 1;
+                while (j < to && Key(entries[j]) == Key(entries[i]))
+                {
+                    j++;
+                }
+
+                var size = j - i;
+                if (size >= 2 && size <= MaxBlock)
+                {
+                    for (var x = i; x < j; x++)
+                    {
+                        for (var y = x + 1; y < j; y++)
+                        {
+                            pairs.Add(Pack(Member(entries[x]), Member(entries[y])));
+                        }
+                    }
+                }
+                else if (size > MaxBlock && size <= MaxSortedBlock)
+                {
+                    block.Clear();
+                    for (var x = i; x < j; x++)
+                    {
+                        if (people[Member(entries[x])].BirthYear is not null)
+                        {
+                            block.Add(Member(entries[x]));
+                        }
+                    }
+
+                    block.Sort((u, v) => people[u].BirthYear!.Value.CompareTo(people[v].BirthYear!.Value));
+                    for (var x = 0; x < block.Count; x++)
+                    {
+                        var year = people[block[x]].BirthYear!.Value;
+                        for (var y = x + 1; y < block.Count && people[block[y]].BirthYear!.Value - year <= 1; y++)
+                        {
+                            pairs.Add(Pack(block[x], block[y]));
+                        }
+                    }
+                }
+                else if (size > MaxSortedBlock)
+                {
+                    Interlocked.Increment(ref oversize);
+                }
+
+                i = j;
+            }
+
+            pairs.Sort();
+            lists[b] = Unique(pairs);
+        });
+
+        var all = new long[lists.Sum(l => (long)l.Count)];
+        var at = 0;
+        foreach (var list in lists)
+        {
+            list.CopyTo(all, at);
+            at += list.Count;
+        }
+
+        Array.Sort(all);
+        var count = 0;
+        for (var k = 0; k < all.Length; k++)
+        {
+            if (k == 0 || all[k] != all[k - 1])
+            {
+                all[count++] = all[k];
+            }
+        }
+
+        Array.Resize(ref all, count);
+        return (all, oversize);
+    }
+
+    private static List<long> Unique(List<long> sorted)
+    {
+        var count = 0;
+        for (var k = 0; k < sorted.Count; k++)
+        {
+            if (k == 0 || sorted[k] != sorted[k - 1])
+            {
+                sorted[count++] = sorted[k];
+            }
+        }
+
+        sorted.RemoveRange(count, sorted.Count - count);
+        return sorted;
+    }
+
+    private static uint Key(ulong entry) => (uint)(entry >> 32);
+
+    private static int Member(ulong entry) => (int)(entry & 0xFFFFFFFF);
+
+    private static long Pack(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    private static List<DuplicatePair> Score(IReadOnlyList<DuplicateProfile> people, long[] pairs, double threshold,
+        Func<long, long, bool>? skip, Func<NamePart, double> weight, IProgress<DuplicateProgress>? progress, CancellationToken ct)
+    {
+        var found = new List<DuplicatePair>();
+        var gate = new object();
+        long done = 0;
+        const int chunk = 20_000;
+        var chunks = (pairs.Length + chunk - 1) / chunk;
+        progress?.Report(new DuplicateProgress("comparing", 0, pairs.Length));
+        Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            var local = new List<DuplicatePair>();
+            var end = Math.Min(pairs.Length, (c + 1) * chunk);
+            for (var k = c * chunk; k < end; k++)
+            {
+                var x = people[(int)(pairs[k] >> 32)];
+                var y = people[(int)(pairs[k] & 0xFFFFFFFF)];
+                var (a, b) = x.Id <= y.Id ? (x, y) : (y, x);
+                if (a.Id == b.Id || (skip is not null && skip(a.Id, b.Id)))
+                {
+                    continue;
+                }
+
+                if (DuplicateScorer.ScoreAtLeast(a, b, threshold, weight) is { } score)
+                {
+                    local.Add(new DuplicatePair(a, b, score));
+                }
+            }
+
+            lock (gate)
+            {
+                found.AddRange(local);
+            }
+
+            var now = Interlocked.Add(ref done, end - (c * chunk));
+            progress?.Report(new DuplicateProgress("comparing", now, pairs.Length));
+        });
+
+        found.Sort((p, q) => q.Score.Score.CompareTo(p.Score.Score) is var byScore && byScore != 0
+            ? byScore
+            : p.A.Id.CompareTo(q.A.Id) is var byA && byA != 0 ? byA : p.B.Id.CompareTo(q.B.Id));
+        return found;
+    }
+
+    private static (int From, int To)[] Chunks(int count)
+    {
+        var size = Math.Max(1, Math.Min(50_000, (count / (Environment.ProcessorCount * 4)) + 1));
+        var chunks = new List<(int, int)>();
+        for (var from = 0; from < count; from += size)
+        {
+            chunks.Add((from, Math.Min(count, from + size)));
+        }
+
+        return [.. chunks];
+    }
 }

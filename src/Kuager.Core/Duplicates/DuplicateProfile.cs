@@ -27,6 +27,9 @@ public sealed record DuplicateProfile
     /// <summary>The hometown and the places it lies in, the country first and the hometown itself last; empty when unknown.</summary>
     public IReadOnlyList<long> HometownPath { get; init; } = [];
 
+    /// <summary>The people recorded as related to this one (a person is never a duplicate of their own relative).</summary>
+    public IReadOnlyList<long> RelativeIds { get; init; } = [];
+
     /// <summary>The names (every variant) of the people related to this one.</summary>
     public IReadOnlyList<NameKey> RelativeNames { get; init; } = [];
 

@@ -2,12 +2,301 @@ using Kuager.Names;
 
 namespace Kuager.Core;
 
-/// <summary>Scores a pair of people from all the evidence. Pure.</summary>
+/// <summary>
+/// Scores a pair of people from all the evidence. Pure.
+/// </summary>
+/// <remarks>
+/// Each kind of evidence adds to or takes from a log-odds sum (in the manner of Fellegi and Sunter): names by how
+/// alike their best pair of written forms is (through <see cref="NameSimilarity"/>, so every script and spelling
+/// meets) and how rare the matched words are; birth years the same, one apart (common: years are remembered
+/// differently) or further; gender; ethnicity; hometowns by the deepest level of the place hierarchy they share
+/// (a village and the county it lies in agree, two villages of one county differ a little, two countries a lot);
+/// relatives with alike names; sources cited for both. People recorded as related to each other are not one person.
+/// The sum goes through the logistic function to a score in 0..1; a side that does not say moves nothing.
+/// </remarks>
 public static class DuplicateScorer
 {
     /// <summary>The threshold with the best F1 on the labelled synthetic set (tests/Kuager.Storage.Tests/Duplicates).</summary>
     public const double DefaultThreshold = 0.8;
 
-    public static DuplicateScore Score(DuplicateProfile a, DuplicateProfile b, Func<NamePart, double>? weight = null) =>
-        throw new NotImplementedException("contract: implemented by the scorer work");
+    /// <summary>The name similarity below which a pair cannot be one person whatever else agrees.</summary>
+    public const double MinNameSimilarity = 0.55;
+
+    private const double Bias = -3.0;
+
+    /// <summary>How alike two people are from all the evidence, with the reasons (the evidence that agrees, strongest first).</summary>
+    /// <param name="weight">A name word's rarity (an inverse document frequency, largest for a word found nowhere); null weighs every word the same.</param>
+    public static DuplicateScore Score(DuplicateProfile a, DuplicateProfile b, Func<NamePart, double>? weight = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var evidence = new List<DuplicateEvidence>(7);
+        var logit = Bias + Others(a, b, evidence);
+        var (similarity, rarity) = Names(a.Names, b.Names, weight);
+        var name = NameWeight(similarity, rarity);
+        evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
+        logit += name;
+        return Result(logit, evidence);
+    }
+
+    /// <summary>
+    /// The score, or null when the pair cannot reach <paramref name="threshold"/>: the evidence besides the names is
+    /// weighed first, and the names (the costly part) only when they can still lift the pair over the threshold.
+    /// </summary>
+    public static DuplicateScore? ScoreAtLeast(DuplicateProfile a, DuplicateProfile b, double threshold, Func<NamePart, double>? weight = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var evidence = new List<DuplicateEvidence>(7);
+        var logit = Bias + Others(a, b, evidence);
+        var needed = Logit(threshold);
+        if (logit + NameWeight(1, 1) < needed)
+        {
+            return null;
+        }
+
+        var (similarity, rarity) = Names(a.Names, b.Names, weight);
+        var name = NameWeight(similarity, rarity);
+        if (logit + name < needed)
+        {
+            return null;
+        }
+
+        evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
+        return Result(logit + name, evidence);
+    }
+
+    private static DuplicateScore Result(double logit, List<DuplicateEvidence> evidence)
+    {
+        var score = Math.Round(1 / (1 + Math.Exp(-logit)), 4);
+        var reasons = evidence.Where(e => e.Weight > 0 && e.Verdict is EvidenceVerdict.Agrees or EvidenceVerdict.Near)
+            .OrderByDescending(e => e.Weight).Select(e => e.Reason).ToList();
+        return new DuplicateScore(score, reasons, evidence);
+    }
+
+    private static double Logit(double p)
+    {
+        p = Math.Clamp(p, 1e-6, 1 - 1e-6);
+        return Math.Log(p / (1 - p));
+    }
+
+    /// <summary>Everything but the names, added to <paramref name="evidence"/>; returns its log-odds.</summary>
+    private static double Others(DuplicateProfile a, DuplicateProfile b, List<DuplicateEvidence> evidence)
+    {
+        var sum = 0.0;
+        sum += Add(evidence, DuplicateReasons.BirthYear, BirthYear(a.BirthYear, b.BirthYear));
+        sum += Add(evidence, DuplicateReasons.Gender, a.Gender == Gender.Unknown || b.Gender == Gender.Unknown
+            ? (EvidenceVerdict.Unknown, 0)
+            : a.Gender == b.Gender ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -4.0));
+        sum += Add(evidence, DuplicateReasons.Ethnicity, a.Ethnicity is null || b.Ethnicity is null
+            ? (EvidenceVerdict.Unknown, 0)
+            : string.Equals(a.Ethnicity.Trim(), b.Ethnicity.Trim(), StringComparison.OrdinalIgnoreCase) ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -2.0));
+        sum += Add(evidence, DuplicateReasons.Hometown, Hometown(a.HometownPath, b.HometownPath));
+        sum += Add(evidence, DuplicateReasons.Relative, Relatives(a, b));
+        sum += Add(evidence, DuplicateReasons.Source, SharesAny(a.SourceIds, b.SourceIds) ? (EvidenceVerdict.Agrees, 0.5) : (EvidenceVerdict.Unknown, 0));
+        return sum;
+    }
+
+    private static double Add(List<DuplicateEvidence> evidence, string reason, (EvidenceVerdict Verdict, double Weight) found)
+    {
+        evidence.Add(new DuplicateEvidence(reason, found.Verdict, found.Weight));
+        return found.Weight;
+    }
+
+    private static (EvidenceVerdict, double) BirthYear(int? a, int? b)
+    {
+        if (a is null || b is null)
+        {
+            return (EvidenceVerdict.Unknown, 0);
+        }
+
+        return Math.Abs(a.Value - b.Value) switch
+        {
+            0 => (EvidenceVerdict.Agrees, 1.5),
+            1 => (EvidenceVerdict.Near, 0.6),
+            2 => (EvidenceVerdict.Differs, -1.5),
+            <= 5 => (EvidenceVerdict.Differs, -3.0),
+            _ => (EvidenceVerdict.Differs, -6.0),
+        };
+    }
+
+    /// <summary>
+    /// Agreement at the deepest level both paths reach: the same village counts most, a village and its county (one
+    /// report is less precise) less; paths that part below a shared place differ, more the higher they part.
+    /// </summary>
+    private static (EvidenceVerdict, double) Hometown(IReadOnlyList<long> a, IReadOnlyList<long> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return (EvidenceVerdict.Unknown, 0);
+        }
+
+        var common = 0;
+        while (common < a.Count && common < b.Count && a[common] == b[common])
+        {
+            common++;
+        }
+
+        var shorter = Math.Min(a.Count, b.Count);
+        if (common == shorter)
+        {
+            // One contains the other: agreement as deep as the less precise one goes (a country says little, a village much).
+            var depth = Math.Min(common, 6);
+            var weight = 0.3 + (0.4 * depth);
+            return (a.Count == b.Count ? EvidenceVerdict.Agrees : EvidenceVerdict.Near, Math.Min(weight, 2.5));
+        }
+
+        // They part after `common` shared levels.
+        return common switch
+        {
+            0 => (EvidenceVerdict.Differs, -3.0),
+            1 => (EvidenceVerdict.Differs, -2.0),
+            2 => (EvidenceVerdict.Differs, -1.2),
+            _ => (EvidenceVerdict.Differs, -0.6),
+        };
+    }
+
+    private static (EvidenceVerdict, double) Relatives(DuplicateProfile a, DuplicateProfile b)
+    {
+        if (a.RelativeIds.Contains(b.Id) || b.RelativeIds.Contains(a.Id))
+        {
+            // Recorded as related to each other: two people.
+            return (EvidenceVerdict.Differs, -8.0);
+        }
+
+        if (a.RelativeNames.Count == 0 || b.RelativeNames.Count == 0)
+        {
+            return (EvidenceVerdict.Unknown, 0);
+        }
+
+        if (SharesAny(a.RelativeIds, b.RelativeIds))
+        {
+            return (EvidenceVerdict.Agrees, 2.0);
+        }
+
+        var best = 0.0;
+        foreach (var x in a.RelativeNames)
+        {
+            foreach (var y in b.RelativeNames)
+            {
+                best = Math.Max(best, Symmetric(x, y, null));
+                if (best >= 0.9)
+                {
+                    return (EvidenceVerdict.Agrees, 2.0);
+                }
+            }
+        }
+
+        return best >= 0.8 ? (EvidenceVerdict.Near, 0.8) : (EvidenceVerdict.Unknown, 0);
+    }
+
+    private static bool SharesAny(IReadOnlyList<long> a, IReadOnlyList<long> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (x == y)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The best similarity between any written form of one and any of the other (each name scored both ways and
+    /// averaged, so neither side is the query), and how rare the words of that best pair are (0 common .. 1 rare).
+    /// </summary>
+    private static (double Similarity, double Rarity) Names(IReadOnlyList<NameKey> a, IReadOnlyList<NameKey> b, Func<NamePart, double>? weight)
+    {
+        var best = 0.0;
+        NameKey? bestName = null;
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                var s = Symmetric(x, y, weight);
+                if (s > best)
+                {
+                    best = s;
+                    bestName = x.Parts.Count <= y.Parts.Count ? x : y;
+                    if (s >= 0.999)
+                    {
+                        return (best, Rarity(bestName, weight));
+                    }
+                }
+            }
+        }
+
+        return (best, bestName is null ? 0 : Rarity(bestName, weight));
+    }
+
+    private static double Symmetric(NameKey x, NameKey y, Func<NamePart, double>? weight) =>
+        (NameSimilarity.Score(x, y, weight).Score + NameSimilarity.Score(y, x, weight).Score) / 2;
+
+    /// <summary>A word no name has: its weight is the largest a word can have (it occurs nowhere).</summary>
+    private static readonly NamePart Unseen = new("\u0000", "\u0000", "\u0000", null, false);
+
+    /// <summary>
+    /// How much a name says about who it is: its words' rarity weights against the largest a weight can be (a word
+    /// found once), averaged, from 0 (the commonest words) to 1 (words no one else has). With no weights, middling.
+    /// </summary>
+    private static double Rarity(NameKey name, Func<NamePart, double>? weight)
+    {
+        if (weight is null)
+        {
+            return 0.5;
+        }
+
+        var most = weight(Unseen);
+        if (!(most > 0))
+        {
+            return 0.5;
+        }
+
+        double total = 0;
+        var count = 0;
+        foreach (var part in name.Parts)
+        {
+            if (!part.IsInitial)
+            {
+                total += Math.Min(weight(part), most) / most;
+                count++;
+            }
+        }
+
+        return count == 0 ? 0 : total / count;
+    }
+
+    /// <summary>The names' log-odds: strongly against below <see cref="MinNameSimilarity"/>, rising to +4 for the same name, +1 more when it is rare.</summary>
+    private static double NameWeight(double similarity, double rarity)
+    {
+        if (similarity < MinNameSimilarity)
+        {
+            return -10;
+        }
+
+        ReadOnlySpan<double> xs = [0.55, 0.7, 0.8, 0.9, 1.0];
+        ReadOnlySpan<double> ys = [-5.0, -1.5, 1.0, 2.8, 4.0];
+        var w = ys[^1];
+        for (var i = 1; i < xs.Length; i++)
+        {
+            if (similarity <= xs[i])
+            {
+                var t = (similarity - xs[i - 1]) / (xs[i] - xs[i - 1]);
+                w = ys[i - 1] + (t * (ys[i] - ys[i - 1]));
+                break;
+            }
+        }
+
+        return w > 0 ? w + ((rarity - 0.5) * 1.5) : w;
+    }
 }

@@ -11,17 +11,17 @@ public static class NameKeys
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = NameText.Normalize(text);
-        return Build(normalized, ScriptDetector.Detect(normalized));
+        return Build(normalized, ScriptDetector.Detect(normalized), null);
     }
 
     /// <summary>The key of a name written in a known script.</summary>
     public static NameKey Of(string text, Script script)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Build(NameText.Normalize(text), script);
+        return Build(NameText.Normalize(text), script, null);
     }
 
-    private static NameKey Build(string normalized, Script script)
+    internal static NameKey Build(string normalized, Script script, NameKeyCache? cache = null)
     {
         var parts = new List<NamePart>(4);
         var span = normalized.AsSpan();
@@ -39,7 +39,7 @@ public static class NameKeys
                 i++;
             // "Ye." and "Zh." abbreviate Yerlan and Zhanar: a romanised Cyrillic initial is one or two letters and a dot.
             var abbreviated = i < span.Length && span[i] == '.' && i - start <= 2;
-            var part = Part(span[start..i], script, abbreviated);
+            var part = cache is null ? Part(span[start..i], script, abbreviated) : cache.Part(span[start..i], script, abbreviated);
             if (part is null)
                 continue;
 
@@ -58,7 +58,7 @@ public static class NameKeys
             or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '[' or ']' or '«' or '»' or '“' or '”' or '„' or '_'
             || char.IsDigit(c);
 
-    private static NamePart? Part(ReadOnlySpan<char> word, Script script, bool abbreviated)
+    internal static NamePart? Part(ReadOnlySpan<char> word, Script script, bool abbreviated)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);

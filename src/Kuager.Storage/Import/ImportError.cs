@@ -10,6 +10,9 @@ public sealed record ImportError(int Row, string? Column, string Message)
 public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<ImportError> Errors, int ErrorsNotShown = 0)
 {
     public bool Ok => Errors.Count == 0;
+
+    /// <summary>The ids of the people the import created (not those it updated), in file order.</summary>
+    public IReadOnlyList<long> CreatedIds { get; init; } = [];
 }
 
 /// <summary>A record read from an import file before it is checked: raw values by lower-case column name.</summary>

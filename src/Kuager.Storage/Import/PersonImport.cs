@@ -96,7 +96,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
         await AuditLog.AppendAsync(session.Connection, session.Transaction, database.Provider, options.Actor, AuditActions.Import, "persons",
             $"{imported} created, {updated} updated", session.Now);
         await session.CommitAsync(ct);
-        return new ImportResult(imported, updated, []);
+        return new ImportResult(imported, updated, []) { CreatedIds = writer.CreatedIds };
     }
 
     /// <summary>Reads rows, checks each, and hands on batches of good ones; after the first error it only checks, so the whole file is reported at once.</summary>
@@ -282,6 +282,8 @@ public sealed class PersonImport(Database database, ImportOptions options)
             _revisions.Dispose();
         }
 
+        public List<long> CreatedIds { get; } = [];
+
         public async Task<(int Imported, int Updated)> WriteAsync(List<PersonDraft> batch)
         {
             if (batch.Count == 0)
@@ -319,6 +321,7 @@ public sealed class PersonImport(Database database, ImportOptions options)
 
             var ids = await Ids.ReserveAsync(_session, "persons", people.Count, _nextId);
             _nextId += people.Count;
+            CreatedIds.AddRange(ids);
             var stamp = Clock.Stamp(_session.Now);
             var actor = _session.Actor;
             for (var i = 0; i < people.Count; i++)
