@@ -15,46 +15,7 @@ public sealed class MergeCommandTests
 {
     private static readonly string[] MergeKeys = ["id", "survivor_id", "merged_id", "actor", "at", "undone_by", "undone_at"];
 
-    /// <summary>
-    /// Runs the two commands as `kuager` does (parse errors exit 2; storage refusals print one line and exit 1).
-    /// They are built from their factories here because registering them in KuagerCli is the lead's change; once
-    /// registered this can be <see cref="CliRun.InProcessAsync"/>.
-    /// </summary>
-    private static async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var console = new CliConsole(stdout, stderr);
-        var keyFile = CommonOptions.KeyFile();
-        var root = new RootCommand("kuager") { MergeCommand.CreateMerge(console), MergeCommand.CreateUnmerge(console) };
-        root.Options.Add(keyFile);
-        var parse = root.Parse(args);
-        int code;
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await stderr.WriteLineAsync($"kuager: {error.Message}");
-            }
-
-            code = ExitCodes.Usage;
-        }
-        else
-        {
-            CommonOptions.KeyFileValue.Value = parse.GetValue(keyFile);
-            try
-            {
-                code = await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
-            }
-            catch (Exception e) when (e is ValidationException or RevisionConflictException or NotFoundException)
-            {
-                await stderr.WriteLineAsync($"kuager: {e.Message}");
-                code = ExitCodes.Failed;
-            }
-        }
-
-        return new CliRun(code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<CliRun> RunAsync(params string[] args) => InProcessAsync(args);
 
     private static string[] Args(TestDatabase db, params string[] args) => [.. args, "--db", db.Value, "--key-file", db.Database.KeyFile!];
 
