@@ -39,12 +39,12 @@ public static class DuplicateFinder
         ArgumentNullException.ThrowIfNull(people);
         var weight = Weights(people);
         progress?.Report(new DuplicateProgress("blocking", 0, people.Count));
-        var entries = BlockingKeys(people, ct);
+        var (entries, length) = BlockingKeys(people, ct);
         progress?.Report(new DuplicateProgress("blocking", people.Count, people.Count));
         ct.ThrowIfCancellationRequested();
 
-        var (pairs, oversize) = CandidatePairs(people, entries, ct);
-        var keyCount = entries.LongLength;
+        var (pairs, oversize) = CandidatePairs(people, entries, length, ct);
+        var keyCount = length;
         entries = [];
 
         var found = Score(people, pairs, threshold, skip, weight, progress, ct);
@@ -81,20 +81,40 @@ public static class DuplicateFinder
     /// <summary>
     /// Every person's blocking keys, as one sorted array of entries: the key's 32-bit hash in the high half, the
     /// person's index in the low half, so people sharing a key lie side by side. (Two keys meeting on one hash only
-    /// add a comparison, never lose one.)
+    /// add a comparison, never lose one.) The array is sized once from a count of the keys, each person's keys are
+    /// written into their own stretch, and unused slots (a person's repeated keys) sort to the end: the length
+    /// returned stops before them.
     /// </summary>
-    private static ulong[] BlockingKeys(IReadOnlyList<DuplicateProfile> people, CancellationToken ct)
+    private static (ulong[] Entries, int Length) BlockingKeys(IReadOnlyList<DuplicateProfile> people, CancellationToken ct)
     {
-        var chunks = Chunks(people.Count);
-        var results = new ulong[chunks.Length][];
         var words = new System.Collections.Concurrent.ConcurrentDictionary<string, Word>(StringComparer.Ordinal);
+        var chunks = Chunks(people.Count);
+        var counts = new long[chunks.Length];
         Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, c =>
         {
-            var (from, to) = chunks[c];
-            var entries = new List<ulong>((to - from) * 32);
+            var tokens = new List<Token>(8);
+            long count = 0;
+            for (var i = chunks[c].From; i < chunks[c].To; i++)
+            {
+                foreach (var name in people[i].Names)
+                {
+                    Tokens(name, tokens, words);
+                    count += KeyCount(tokens);
+                }
+            }
+
+            counts[c] = count;
+        });
+
+        T("counted");
+        var all = new ulong[counts.Sum()];
+        Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            var at = counts.Take(c).Sum();
+            var end = at + counts[c];
             var own = new List<uint>(64);
-            var tokens = new List<Word>(8);
-            for (var i = from; i < to; i++)
+            var tokens = new List<Token>(8);
+            for (var i = chunks[c].From; i < chunks[c].To; i++)
             {
                 own.Clear();
                 foreach (var name in people[i].Names)
@@ -108,35 +128,59 @@ public static class DuplicateFinder
                 {
                     if (k == 0 || own[k] != own[k - 1])
                     {
-                        entries.Add(((ulong)own[k] << 32) | (uint)i);
+                        all[at++] = ((ulong)own[k] << 32) | (uint)i;
                     }
                 }
             }
 
-            results[c] = [.. entries];
+            for (; at < end; at++)
+            {
+                all[at] = Unused;
+            }
         });
 
-        // Into one array, split by the top bit so the two halves sort in parallel.
-        var total = results.Sum(r => (long)r.Length);
-        var high = results.Sum(r => r.LongCount(e => (e >> 63) != 0));
-        var all = new ulong[total];
-        long low = 0, top = total - high;
-        for (var c = 0; c < results.Length; c++)
-        {
-            foreach (var e in results[c])
-            {
-                all[(e >> 63) != 0 ? top++ : low++] = e;
-            }
-
-            results[c] = [];
-        }
-
-        var split = (int)(total - high);
-        Parallel.Invoke(new ParallelOptions { CancellationToken = ct }, () => Array.Sort(all, 0, split), () => Array.Sort(all, split, all.Length - split));
-        return all;
+        T("filled");
+        ParallelSort(all, ct);
+        T("sorted");
+        var used = Array.IndexOf(all, Unused);
+        return (all, used >= 0 ? used : all.Length);
     }
 
-    /// <summary>A word's hashes, computed once however many names it is in: as the first word of a key, as the second, and the second less each letter.</summary>
+    private static readonly System.Diagnostics.Stopwatch Sw = System.Diagnostics.Stopwatch.StartNew();
+
+    private static void T(string w)
+    {
+        if (Environment.GetEnvironmentVariable("KUAGER_TRACE") is not null)
+        {
+            Console.Error.WriteLine($"  finder {Sw.Elapsed.TotalSeconds:F1}s {w}");
+        }
+    }
+
+    /// <summary>No person has this index, so no real entry has this value.</summary>
+    private const ulong Unused = ulong.MaxValue;
+
+    /// <summary>Sorts in two halves at once (split on the top bit), for the two cores.</summary>
+    private static void ParallelSort(ulong[] all, CancellationToken ct)
+    {
+        long low = 0, high = all.LongLength - 1;
+        while (low <= high)
+        {
+            if ((all[low] >> 63) == 0)
+            {
+                low++;
+            }
+            else
+            {
+                (all[low], all[high]) = (all[high], all[low]);
+                high--;
+            }
+        }
+
+        var split = (int)low;
+        Parallel.Invoke(new ParallelOptions { CancellationToken = ct }, () => Array.Sort(all, 0, split), () => Array.Sort(all, split, all.Length - split));
+    }
+
+    /// <summary>A word's hashes, computed once however many names it is in: as the anchor of a key, as the other word, and the other word less each letter.</summary>
     private sealed class Word(string text)
     {
         public string Text { get; } = text;
@@ -178,78 +222,118 @@ public static class DuplicateFinder
         }
     }
 
-    /// <summary>The words of a name that tell people apart: no initials or patronymic words; a patronymic or surname by its root; neighbours joined too.</summary>
-    private static void Tokens(NameKey name, List<Word> tokens, System.Collections.Concurrent.ConcurrentDictionary<string, Word> words)
+    /// <summary>One word of a name for blocking: its key, and for a patronymic or surname the key of the father's name it comes from.</summary>
+    private readonly record struct Token(Word Key, Word? Root)
+    {
+        /// <summary>What the word is known by when it anchors a key: the father's name for a patronymic or surname.</summary>
+        public Word Anchor => Root ?? Key;
+    }
+
+    /// <summary>
+    /// The words of a name that tell people apart (no initials or patronymic words); in a name of three or more
+    /// words, neighbours joined too, so "Abdu Reshit Memet" meets "Abdureshit Memet".
+    /// </summary>
+    private static void Tokens(NameKey name, List<Token> tokens, System.Collections.Concurrent.ConcurrentDictionary<string, Word> words)
     {
         tokens.Clear();
-        string? previous = null;
-        var count = 0;
         foreach (var part in name.Parts)
         {
-            if (part.IsInitial || part.Key.Length < 2 || PhoneticKey.IsPatronymicWord(part.Key))
+            if (Usable(part))
             {
-                previous = null;
-                continue;
+                Add(WordOf(part.Key), part.Root is null ? null : WordOf(part.Root));
             }
-
-            // A surname or patronymic both as written and by its root: the root meets other forms of the father's
-            // name, the word itself meets its own misspellings (which may have lost the ending the root comes from).
-            Add(part.Key);
-            if (part.Root is not null)
-            {
-                Add(part.Root);
-            }
-
-            if (previous is not null && count < 6)
-            {
-                Add(previous + part.Key);
-            }
-
-            previous = part.Key;
-            count++;
         }
 
-        void Add(string text)
+        if (tokens.Count >= 3)
+        {
+            var single = tokens.Count;
+            for (var i = 1; i < single && i < 6; i++)
+            {
+                // Joined words are nearly all different: hashed here, not kept.
+                Add(new Word(tokens[i - 1].Key.Text + tokens[i].Key.Text), null);
+            }
+        }
+
+        void Add(Word key, Word? root)
         {
             foreach (var t in tokens)
             {
-                if (t.Text == text)
+                if (t.Key.Text == key.Text)
                 {
                     return;
                 }
             }
 
-            tokens.Add(words.TryGetValue(text, out var word) ? word : words.GetOrAdd(text, static t => new Word(t)));
+            tokens.Add(new Token(key, root));
         }
+
+        Word WordOf(string text) => words.TryGetValue(text, out var word) ? word : words.GetOrAdd(text, static t => new Word(t));
     }
 
-    /// <summary>For every ordered pair of words (x, y): x with y, and x with y less any one letter.</summary>
-    private static void NameKeys(List<Word> tokens, List<uint> keys)
+    private static bool Usable(NamePart part) => !part.IsInitial && part.Key.Length >= 2 && !PhoneticKey.IsPatronymicWord(part.Key);
+
+    /// <summary>Whether two words of a name stand for one (a joined pair and its halves).</summary>
+    private static bool Overlap(Token x, Token y) =>
+        x.Key.Text.Contains(y.Key.Text, StringComparison.Ordinal) || y.Key.Text.Contains(x.Key.Text, StringComparison.Ordinal);
+
+    /// <summary>
+    /// For every ordered pair of words (x, y): x's anchor with y, with y less any one letter (a typo in y), and with
+    /// y's father's name when y is a patronymic or surname (Kunbolatuly and Kunbolatov meet on Kunbolat).
+    /// </summary>
+    private static void NameKeys(List<Token> tokens, List<uint> keys)
     {
         if (tokens.Count == 1)
         {
-            keys.Add(Fold(Mix(Hash(Offset, 'S'), tokens[0].Second)));
+            keys.Add(Fold(Mix(Hash(Offset, 'S'), tokens[0].Anchor.Second)));
             return;
         }
 
         for (var i = 0; i < tokens.Count; i++)
         {
-            var x = tokens[i];
+            var x = tokens[i].Anchor.First;
             for (var j = 0; j < tokens.Count; j++)
             {
-                var y = tokens[j];
-                if (i == j || x.Text.Contains(y.Text, StringComparison.Ordinal) || y.Text.Contains(x.Text, StringComparison.Ordinal))
+                if (i == j || Overlap(tokens[i], tokens[j]))
                 {
                     continue;
                 }
 
-                keys.Add(Fold(Mix(x.First, y.Second)));
-                foreach (var d in y.Deletions)
+                var y = tokens[j];
+                keys.Add(Fold(Mix(x, y.Key.Second)));
+                foreach (var d in y.Key.Deletions)
                 {
-                    keys.Add(Fold(Mix(x.First, d)));
+                    keys.Add(Fold(Mix(x, d)));
+                }
+
+                if (y.Root is not null)
+                {
+                    keys.Add(Fold(Mix(x, y.Root.Second)));
                 }
             }
         }
+    }
+
+    /// <summary>How many keys <see cref="NameKeys"/> gives for these words.</summary>
+    private static int KeyCount(List<Token> tokens)
+    {
+        if (tokens.Count == 1)
+        {
+            return 1;
+        }
+
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            for (var j = 0; j < tokens.Count; j++)
+            {
+                if (i != j && !Overlap(tokens[i], tokens[j]))
+                {
+                    count += 1 + tokens[j].Key.Deletions.Length + (tokens[j].Root is null ? 0 : 1);
+                }
+            }
+        }
+
+        return count;
     }
 
     private static ulong Mix(ulong a, ulong b)
@@ -276,7 +360,7 @@ public static class DuplicateFinder
     }
 
     /// <summary>Pairs of people (indexes, lower first, packed in one number) who share a key, each once.</summary>
-    private static (long[] Pairs, int Oversize) CandidatePairs(IReadOnlyList<DuplicateProfile> people, ulong[] entries, CancellationToken ct)
+    private static (long[] Pairs, int Oversize) CandidatePairs(IReadOnlyList<DuplicateProfile> people, ulong[] entries, int length, CancellationToken ct)
     {
         // Runs of equal keys, split into two halves for the two cores at a run boundary.
         var bounds = new List<(int From, int To)>();
@@ -284,8 +368,8 @@ public static class DuplicateFinder
         var start = 0;
         for (var p = 1; p <= parts; p++)
         {
-            var end = p == parts ? entries.Length : (int)((long)entries.Length * p / parts);
-            while (end < entries.Length && end > 0 && Key(entries[end]) == Key(entries[end - 1]))
+            var end = p == parts ? length : (int)((long)length * p / parts);
+            while (end < length && end > 0 && Key(entries[end]) == Key(entries[end - 1]))
             {
                 end++;
             }

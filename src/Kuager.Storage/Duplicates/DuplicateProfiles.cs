@@ -20,6 +20,8 @@ internal static class DuplicateProfiles
     private static async Task<List<DuplicateProfile>> LoadAsync(DbConnection c, IReadOnlyCollection<long>? ids, bool links, CancellationToken ct)
     {
         var rows = new List<PersonRow>();
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Intern(string value) => interned.TryGetValue(value, out var known) ? known : interned[value] = value;
         foreach (var filter in Filters(ids, "p.id"))
         {
             await using var reader = await Query(c,
@@ -27,10 +29,12 @@ internal static class DuplicateProfiles
                 $"FROM persons p WHERE p.deleted_at IS NULL{filter} ORDER BY p.id", ct);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(new PersonRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                rows.Add(new PersonRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                    WireCode.TryParse<Gender>(reader.GetString(3), out var gender) ? gender : Gender.Unknown,
                     reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetInt64(6), reader.GetString(7)));
+                    reader.IsDBNull(5) ? null : Intern(reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                    WireCode.TryParse<Confidentiality>(reader.GetString(7), out var level) ? level : Confidentiality.Confidential));
             }
         }
 
@@ -72,12 +76,12 @@ internal static class DuplicateProfiles
                 Name = row.Name,
                 Names = names[i] ?? [],
                 BirthYear = row.BirthYear,
-                Gender = WireCode.TryParse<Gender>(row.Gender, out var g) ? g : Gender.Unknown,
+                Gender = row.Gender,
                 Ethnicity = row.Ethnicity,
                 HometownPath = row.HometownId is { } h && paths.TryGetValue(h, out var path) ? path : [],
                 RelativeIds = relativeIds,
                 SourceIds = sources.TryGetValue(row.Id, out var s) ? s : [],
-                Confidentiality = WireCode.TryParse<Confidentiality>(row.Level, out var level) ? level : Confidentiality.Confidential,
+                Confidentiality = row.Level,
             });
         }
 
@@ -173,9 +177,9 @@ internal static class DuplicateProfiles
 
         foreach (var filter in Filters(ids, "n.person_id"))
         {
+            // In primary-key order, no join: names of deleted people are skipped by the lookup below.
             await using var reader = await Query(c,
-                "SELECT n.person_id, n.text, n.script FROM person_names n JOIN persons p ON p.id = n.person_id " +
-                $"WHERE p.deleted_at IS NULL{filter} ORDER BY n.person_id, n.position", ct);
+                $"SELECT n.person_id, n.text, n.script FROM person_names n WHERE 1 = 1{filter} ORDER BY n.person_id, n.position", ct);
             while (await reader.ReadAsync(ct))
             {
                 if (index.TryGetValue(reader.GetInt64(0), out var person))
@@ -224,7 +228,7 @@ internal static class DuplicateProfiles
     {
         if (Environment.GetEnvironmentVariable("KUAGER_TRACE") is not null)
         {
-            Console.Error.WriteLine($"{Clock.Elapsed.TotalSeconds:F1}s {what} {GC.GetTotalMemory(false) / 1e6:F0} MB");
+            Console.Error.WriteLine($"{Clock.Elapsed.TotalSeconds:F1}s {what} {GC.GetTotalMemory(true) / 1e6:F0} MB live");
         }
     }
 
@@ -308,5 +312,5 @@ internal static class DuplicateProfiles
         return part => Math.Log(1 + (people / (frequency.GetValueOrDefault(part.Key) + 1.0)));
     }
 
-    private sealed record PersonRow(long Id, string ExternalId, string Name, string Gender, int? BirthYear, string? Ethnicity, long? HometownId, string Level);
+    private sealed record PersonRow(long Id, string ExternalId, string Name, Gender Gender, int? BirthYear, string? Ethnicity, long? HometownId, Confidentiality Level);
 }
