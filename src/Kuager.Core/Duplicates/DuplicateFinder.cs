@@ -98,8 +98,7 @@ public static class DuplicateFinder
             {
                 foreach (var name in people[i].Names)
                 {
-                    Tokens(name, tokens, words);
-                    count += KeyCount(tokens);
+                    count += NameKeys(tokens, Tokens(name, tokens, words), null);
                 }
             }
 
@@ -119,8 +118,7 @@ public static class DuplicateFinder
                 own.Clear();
                 foreach (var name in people[i].Names)
                 {
-                    Tokens(name, tokens, words);
-                    NameKeys(tokens, own);
+                    NameKeys(tokens, Tokens(name, tokens, words), own);
                 }
 
                 own.Sort();
@@ -222,39 +220,62 @@ public static class DuplicateFinder
         }
     }
 
-    /// <summary>One word of a name for blocking: its key, and for a patronymic or surname the key of the father's name it comes from.</summary>
-    private readonly record struct Token(Word Key, Word? Root)
+    /// <summary>
+    /// One word of a name for blocking: its key, for a patronymic or surname the key of the father's name it comes
+    /// from, and which written words it stands for (a bit each: a second reading stands for its word, a joined pair
+    /// for both), so a word is never paired with itself.
+    /// </summary>
+    private readonly record struct Token(Word Key, Word? Root, int Covers)
     {
         /// <summary>What the word is known by when it anchors a key: the father's name for a patronymic or surname.</summary>
         public Word Anchor => Root ?? Key;
     }
 
     /// <summary>
-    /// The words of a name that tell people apart (no initials or patronymic words); in a name of three or more
-    /// words, neighbours joined too, so "Abdu Reshit Memet" meets "Abdureshit Memet".
+    /// The words of a name that tell people apart (no initials or patronymic words) with their second readings
+    /// (pinyin, x read as sh); in a name of three or more words, neighbours joined too, so "Abdu Reshit Memet"
+    /// meets "Abdureshit Memet". Returns how many written words there are.
     /// </summary>
-    private static void Tokens(NameKey name, List<Token> tokens, System.Collections.Concurrent.ConcurrentDictionary<string, Word> words)
+    private static int Tokens(NameKey name, List<Token> tokens, System.Collections.Concurrent.ConcurrentDictionary<string, Word> words)
     {
         tokens.Clear();
+        var written = 0;
         foreach (var part in name.Parts)
         {
-            if (Usable(part))
+            if (!Usable(part) || written == 30)
             {
-                Add(WordOf(part.Key), part.Root is null ? null : WordOf(part.Root));
+                continue;
+            }
+
+            var bit = 1 << written++;
+            Add(WordOf(part.Key), part.Root is null ? null : WordOf(part.Root), bit);
+            if (part.Alt is not null)
+            {
+                var alt = PhoneticKey.Fold(part.Alt);
+                if (alt.Length >= 2 && alt != part.Key)
+                {
+                    Add(WordOf(alt), null, bit);
+                }
             }
         }
 
-        if (tokens.Count >= 3)
+        if (written >= 3)
         {
             var single = tokens.Count;
-            for (var i = 1; i < single && i < 6; i++)
+            for (var i = 1; i < single; i++)
             {
-                // Joined words are nearly all different: hashed here, not kept.
-                Add(new Word(tokens[i - 1].Key.Text + tokens[i].Key.Text), null);
+                // Neighbouring written words (not second readings): joined words are nearly all different, so hashed here, not kept.
+                var (a, b) = (tokens[i - 1], tokens[i]);
+                if (b.Covers == a.Covers << 1 && IsFirstReading(tokens, i - 1) && IsFirstReading(tokens, i) && b.Covers < 1 << 6)
+                {
+                    Add(new Word(a.Key.Text + b.Key.Text), null, a.Covers | b.Covers);
+                }
             }
         }
 
-        void Add(Word key, Word? root)
+        return written;
+
+        void Add(Word key, Word? root, int covers)
         {
             foreach (var t in tokens)
             {
@@ -264,77 +285,92 @@ public static class DuplicateFinder
                 }
             }
 
-            tokens.Add(new Token(key, root));
+            tokens.Add(new Token(key, root, covers));
         }
 
         Word WordOf(string text) => words.TryGetValue(text, out var word) ? word : words.GetOrAdd(text, static t => new Word(t));
     }
 
+    private static bool IsFirstReading(List<Token> tokens, int i) => i == 0 || tokens[i - 1].Covers != tokens[i].Covers;
+
     private static bool Usable(NamePart part) => !part.IsInitial && part.Key.Length >= 2 && !PhoneticKey.IsPatronymicWord(part.Key);
 
-    /// <summary>Whether two words of a name stand for one (a joined pair and its halves).</summary>
-    private static bool Overlap(Token x, Token y) =>
-        x.Key.Text.Contains(y.Key.Text, StringComparison.Ordinal) || y.Key.Text.Contains(x.Key.Text, StringComparison.Ordinal);
-
     /// <summary>
-    /// For every ordered pair of words (x, y): x's anchor with y, with y less any one letter (a typo in y), and with
-    /// y's father's name when y is a patronymic or surname (Kunbolatuly and Kunbolatov meet on Kunbolat).
+    /// The keys of one name, added to <paramref name="keys"/> (or only counted when it is null):
+    /// for every ordered pair of words (x, y) standing for different written words, x's anchor with y, with y less
+    /// any one letter (a typo in y), and with y's father's name and it less any one letter when y is a patronymic or
+    /// surname (Kunbolatuly and Kunbolatov meet on Kunbolat). A name of one written word is keyed by itself (and
+    /// less any one letter); a name of two also by the two joined either way, so "Ma Qinyu" meets "马琴玉".
     /// </summary>
-    private static void NameKeys(List<Token> tokens, List<uint> keys)
+    private static int NameKeys(List<Token> tokens, int written, List<uint>? keys)
     {
-        if (tokens.Count == 1)
+        var count = 0;
+        if (written == 1)
         {
-            keys.Add(Fold(Mix(Hash(Offset, 'S'), tokens[0].Anchor.Second)));
-            return;
+            foreach (var t in tokens)
+            {
+                Emit(Mix(Single, t.Key.Second));
+                foreach (var d in t.Key.Deletions)
+                {
+                    Emit(Mix(Single, d));
+                }
+            }
+
+            return count;
         }
 
-        for (var i = 0; i < tokens.Count; i++)
+        if (written == 2)
         {
-            var x = tokens[i].Anchor.First;
-            for (var j = 0; j < tokens.Count; j++)
+            foreach (var x in tokens)
             {
-                if (i == j || Overlap(tokens[i], tokens[j]))
+                foreach (var y in tokens)
+                {
+                    if ((x.Covers & y.Covers) == 0)
+                    {
+                        Emit(Mix(Single, Hash(Hash(Hash(Offset, 'Q'), x.Key.Text), y.Key.Text)));
+                    }
+                }
+            }
+        }
+
+        foreach (var tx in tokens)
+        {
+            var x = tx.Anchor.First;
+            foreach (var y in tokens)
+            {
+                if ((tx.Covers & y.Covers) != 0)
                 {
                     continue;
                 }
 
-                var y = tokens[j];
-                keys.Add(Fold(Mix(x, y.Key.Second)));
+                Emit(Mix(x, y.Key.Second));
                 foreach (var d in y.Key.Deletions)
                 {
-                    keys.Add(Fold(Mix(x, d)));
+                    Emit(Mix(x, d));
                 }
 
                 if (y.Root is not null)
                 {
-                    keys.Add(Fold(Mix(x, y.Root.Second)));
-                }
-            }
-        }
-    }
-
-    /// <summary>How many keys <see cref="NameKeys"/> gives for these words.</summary>
-    private static int KeyCount(List<Token> tokens)
-    {
-        if (tokens.Count == 1)
-        {
-            return 1;
-        }
-
-        var count = 0;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            for (var j = 0; j < tokens.Count; j++)
-            {
-                if (i != j && !Overlap(tokens[i], tokens[j]))
-                {
-                    count += 1 + tokens[j].Key.Deletions.Length + (tokens[j].Root is null ? 0 : 1);
+                    Emit(Mix(x, y.Root.Second));
+                    foreach (var d in y.Root.Deletions)
+                    {
+                        Emit(Mix(x, d));
+                    }
                 }
             }
         }
 
         return count;
+
+        void Emit(ulong h)
+        {
+            keys?.Add(Fold(h));
+            count++;
+        }
     }
+
+    /// <summary>The anchor of a name's keys when it stands as one word.</summary>
+    private static readonly ulong Single = Hash(Hash(Offset, 'S'), '|');
 
     private static ulong Mix(ulong a, ulong b)
     {

@@ -96,21 +96,40 @@ public static class NameKeys
 
         var key = PhoneticKey.Fold(latinText, buffer);
         var keyText = new string(buffer[..key]);
-        var root = PhoneticKey.RootLength(buffer[..key]);
         var isInitial = (lower.Length == 1 || abbreviated) && char.IsLetter(lower[0]) && pinyinLength == 0;
-        return new NamePart(new string(lower), new string(latinText), keyText, root > 0 ? keyText[..root] : null, isInitial) { Alt = alt };
+        return new NamePart(new string(lower), new string(latinText), keyText, Root(keyText, latinText), isInitial) { Alt = alt };
     }
 
     private static NamePart Joined(NamePart name, NamePart patronymic)
     {
         var latin = name.Latin + patronymic.Latin;
         var key = PhoneticKey.Fold(latin);
-        var root = PhoneticKey.RootLength(key);
-        return new NamePart(name.Text + " " + patronymic.Text, latin, key, root > 0 ? key[..root] : name.Key, false)
+        return new NamePart(name.Text + " " + patronymic.Text, latin, key, Root(key, latin) ?? name.Key, false)
         {
             Alt = name.Alt is null ? null : name.Alt + patronymic.Latin,
         };
     }
+
+    /// <summary>
+    /// The key of the father's name in a patronymic or surname, or null. A stem ending in k or q meets the k of
+    /// -kyzy, and the key folds the doubled letter into one: Molbekqyzy is molbek + kyzy, not molbe + kizi.
+    /// </summary>
+    private static string? Root(string key, ReadOnlySpan<char> latin)
+    {
+        var length = PhoneticKey.RootLength(key);
+        if (length == 0)
+            return null;
+        var stemEndsInK = key.AsSpan(length).StartsWith("kizi", StringComparison.Ordinal) && key[length - 1] != 'k'
+            && latin.Length >= 5 && latin[^5] is 'k' or 'q';
+        if (stemEndsInK)
+            return string.Concat(key.AsSpan(0, length), "k");
+
+        // Russian -iyev/-iyeva (Тохтиев = Tokhtiyev, Алиева) keeps the y of the glide: the father's name ends in i (Tohti, Ali).
+        var stemEndsInGlide = length >= 3 && key[length - 1] == 'y' && !IsVowel(key[length - 2]);
+        return stemEndsInGlide ? string.Concat(key.AsSpan(0, length - 1), "i") : key[..length];
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static string XAsSh(ReadOnlySpan<char> latin, Span<char> buffer)
     {
