@@ -99,6 +99,7 @@ public static class DuplicateFinder
                 foreach (var name in people[i].Names)
                 {
                     count += NameKeys(tokens, Tokens(name, tokens, words), null);
+                    count += people[i].BirthYear is null ? 0 : 2 * tokens.Count;
                 }
             }
 
@@ -119,6 +120,10 @@ public static class DuplicateFinder
                 foreach (var name in people[i].Names)
                 {
                     NameKeys(tokens, Tokens(name, tokens, words), own);
+                    if (people[i].BirthYear is { } year)
+                    {
+                        YearKeys(tokens, year, own);
+                    }
                 }
 
                 own.Sort();
@@ -157,13 +162,16 @@ public static class DuplicateFinder
     /// <summary>No person has this index, so no real entry has this value.</summary>
     private const ulong Unused = ulong.MaxValue;
 
-    /// <summary>Sorts in two halves at once (split on the top bit), for the two cores.</summary>
+    /// <summary>
+    /// Sorts in two halves at once, for the two cores: split on a bit of the key hash (equal keys land in one half,
+    /// side by side, which is all that grouping needs).
+    /// </summary>
     private static void ParallelSort(ulong[] all, CancellationToken ct)
     {
         long low = 0, high = all.LongLength - 1;
         while (low <= high)
         {
-            if ((all[low] >> 63) == 0)
+            if (((all[low] >> 62) & 1) == 0)
             {
                 low++;
             }
@@ -381,7 +389,25 @@ public static class DuplicateFinder
         return h;
     }
 
-    private static uint Fold(ulong h) => (uint)(h >> 32);
+    /// <summary>A name key: the top bit clear.</summary>
+    private static uint Fold(ulong h) => (uint)(h >> 33);
+
+    /// <summary>
+    /// Each word with the birth year and the next: people sharing one rare word, born within a year, meet even when
+    /// their other words are each spelled differently. The top bit marks these keys: a common word in one year is
+    /// too many people to compare, so such a block is left out rather than searched.
+    /// </summary>
+    private static void YearKeys(List<Token> tokens, int year, List<uint> keys)
+    {
+        foreach (var t in tokens)
+        {
+            var h = Mix(Hash(t.Anchor.Second, '#'), (ulong)year);
+            keys.Add((uint)(h >> 33) | YearKey);
+            keys.Add((uint)(Mix(Hash(t.Anchor.Second, '#'), (ulong)year + 1) >> 33) | YearKey);
+        }
+    }
+
+    private const uint YearKey = 0x8000_0000;
 
     private static ulong Hash(ulong h, char c) => (h ^ c) * Prime;
 
@@ -444,7 +470,7 @@ public static class DuplicateFinder
                         }
                     }
                 }
-                else if (size > MaxBlock && size <= MaxSortedBlock)
+                else if (size > MaxBlock && size <= MaxSortedBlock && (Key(entries[i]) & YearKey) == 0)
                 {
                     block.Clear();
                     for (var x = i; x < j; x++)
@@ -465,7 +491,7 @@ public static class DuplicateFinder
                         }
                     }
                 }
-                else if (size > MaxSortedBlock)
+                else if (size > MaxSortedBlock || (size > MaxBlock && (Key(entries[i]) & YearKey) != 0))
                 {
                     Interlocked.Increment(ref oversize);
                 }

@@ -239,8 +239,37 @@ public static class DuplicateScorer
         return (best, bestName is null ? 0 : Rarity(bestName, weight));
     }
 
-    private static double Symmetric(NameKey x, NameKey y, Func<NamePart, double>? weight) =>
-        (NameSimilarity.Score(x, y, weight).Score + NameSimilarity.Score(y, x, weight).Score) / 2;
+    private static double Symmetric(NameKey x, NameKey y, Func<NamePart, double>? weight)
+    {
+        var s = (NameSimilarity.Score(x, y, weight).Score + NameSimilarity.Score(y, x, weight).Score) / 2;
+        return s >= 0.9 ? s : Math.Max(s, Whole(x, y));
+    }
+
+    /// <summary>
+    /// A name written as one word against the same name in two or three (a Chinese name in characters, read as one
+    /// word, against its pinyin "Yang Hongxiu" or "Hongxiu Yang"): the words joined in either order, as one word.
+    /// </summary>
+    private static double Whole(NameKey x, NameKey y)
+    {
+        var (one, many) = x.Parts.Count == 1 ? (x, y) : (y, x);
+        if (one.Parts.Count != 1 || many.Parts.Count is < 2 or > 3 || one.Parts[0].IsInitial || many.Parts.Any(p => p.IsInitial))
+        {
+            return 0;
+        }
+
+        var best = Math.Max(NameSimilarity.Part(one.Parts[0], Joined(many.Parts)), NameSimilarity.Part(one.Parts[0], Joined(many.Parts.Reverse())));
+
+        // Joined words are less sure than words written apart: a little below an exact match.
+        return best * 0.95;
+    }
+
+    private static NamePart Joined(IEnumerable<NamePart> parts)
+    {
+        var list = parts as IReadOnlyList<NamePart> ?? parts.ToList();
+        var latin = string.Concat(list.Select(p => p.Latin));
+        var alt = list.Any(p => p.Alt is not null) ? string.Concat(list.Select(p => p.Alt ?? p.Latin)) : null;
+        return new NamePart(latin, latin, PhoneticKey.Fold(latin), null, false) { Alt = alt };
+    }
 
     /// <summary>A word no name has: its weight is the largest a word can have (it occurs nowhere).</summary>
     private static readonly NamePart Unseen = new("\u0000", "\u0000", "\u0000", null, false);
