@@ -188,25 +188,9 @@ internal static class DuplicatesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/merges/{id:long}/undo", async (long id, RecordStore store, HttpContext http, TextLocalizer t, CancellationToken ct) =>
-            {
-                await using (var c = await store.Database.OpenAsync(ct))
-                {
-                    var row = await c.QuerySingleOrDefaultAsync<(long Id, string? UndoneAt)>(
-                        "SELECT id, undone_at FROM person_merges WHERE id = @id", new { id });
-                    if (row.Id == 0)
-                    {
-                        return ApiProblems.NotFound(t, $"there is no merge {id}");
-                    }
-
-                    if (row.UndoneAt is not null)
-                    {
-                        throw new RevisionConflictException($"merge {id} has already been undone");
-                    }
-                }
-
-                return Results.Ok(MergeItem.Of(await store.UnmergeAsync(id, Editing.Actor(http), ct)));
-            })
+        // No such merge is a 404 and one already undone a 409, as the store says (NotFoundException, RevisionConflictException).
+        api.MapPost("/merges/{id:long}/undo", async (long id, RecordStore store, HttpContext http, CancellationToken ct) =>
+                Results.Ok(MergeItem.Of(await store.UnmergeAsync(id, Editing.Actor(http), ct))))
             .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithTags("merges")
             .WithName("undo-merge")
