@@ -128,6 +128,46 @@ public sealed class MergeTests
         (await app.PostAsync("/api/v1/merges/987654/undo", null)).ExpectProblem(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_merged_address_leads_on_only_for_readers_who_may_see_both_records(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var survivor = await app.Store.CreateAsync(
+            DuplicateData.Make("P-1", Gender.Female, 1980, null, ("Aruzhan Publicova", Kuager.Names.Script.English)) with { Confidentiality = Confidentiality.Public }, "test");
+        var secret = await app.Store.CreateAsync(
+            DuplicateData.Make("C-1", Gender.Female, 1980, null, ("Aruzhan Publicova", Kuager.Names.Script.English)) with { Confidentiality = Confidentiality.Confidential }, "test");
+        var merge = await app.Store.MergeAsync(survivor.Id, secret.Id, "test");
+
+        // The merge raised the survivor to the merged record's level; an editor later makes it public again. The
+        // confidential record's address must still not tell a visitor or researcher that it existed.
+        var raised = (await app.Store.GetAsync<Person>(survivor.Id, Viewer.Operator("test")))!;
+        Assert.Equal(Confidentiality.Confidential, raised.Confidentiality);
+        await app.Store.UpdateAsync(raised with { Confidentiality = Confidentiality.Public }, "test");
+        foreach (var role in new[] { Role.Visitor, Role.Researcher })
+        {
+            using var client = await app.ClientAsync(role);
+            var answer = await client.GetAsync($"/persons/{secret.Id}");
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            var page = await app.PageAsync($"/persons/{survivor.Id}", client);
+            Assert.Empty(page.QuerySelectorAll("table.merges"));
+            Assert.DoesNotContain("C-1", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        using (var editor = await app.ClientAsync(Role.Editor))
+        {
+            var answer = await editor.GetAsync($"/persons/{secret.Id}");
+            Assert.Equal($"/persons/{survivor.Id}?notice=redirected&from={secret.Id}", answer.Headers.Location!.ToString());
+            var page = await app.PageAsync($"/persons/{survivor.Id}", editor);
+            Assert.Equal(merge.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("table.merges tbody tr")!.GetAttribute("data-merge"));
+            Assert.Contains("C-1", page.QuerySelector("table.merges")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // A notice code from the address alone says nothing: "redirected" without a record, or an unknown code, is left out.
+        Assert.Null((await app.PageAsync($"/persons/{survivor.Id}?notice=redirected")).QuerySelector(".notice"));
+        Assert.Null((await app.PageAsync($"/persons/{survivor.Id}?notice=<script>")).QuerySelector(".notice"));
+    }
+
     private static async Task<List<string>> ReviewPairsAsync(KuagerApp app) =>
         (await app.GetAsync("/api/v1/duplicates")).Expect(HttpStatusCode.OK).Array
             .Select(p => $"{(long)p!["a"]!["id"]!}-{(long)p["b"]!["id"]!}").ToList();
