@@ -150,6 +150,30 @@ public sealed class ReviewQueueTests
     }
 
     [Theory]
+    [InlineData("ru", "Возможные дубликаты", "Это один и тот же человек?")]
+    [InlineData("kk", "Ықтимал қайталанулар", "Бұлар бір адам ба?")]
+    public async Task The_queue_and_the_comparison_speak_russian_and_kazakh(string culture, string queueTitle, string compareTitle)
+    {
+        await using var app = await KuagerApp.StartAsync(Provider.Sqlite);
+        var d = await DuplicateData.PlantAsync(app);
+        await app.Store.MergeAsync(d.Gulnar.Id, d.Gulnar2.Id, "test");
+
+        var queue = await app.PageAsync($"/duplicates?culture={culture}");
+        Assert.Equal(queueTitle, queue.QuerySelector("h1")!.TextContent);
+        var compare = await app.PageAsync($"/duplicates/{d.Baibolat.Id}/{d.Baibolat2.Id}?culture={culture}");
+        Assert.Equal(compareTitle, compare.QuerySelector("h1")!.TextContent);
+        var person = await app.PageAsync($"/persons/{d.Gulnar.Id}?culture={culture}");
+
+        // A missing translation would show its key.
+        foreach (var page in new[] { queue, compare, person })
+        {
+            var text = page.QuerySelector("main")!.TextContent;
+            Assert.DoesNotContain("duplicates.", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("persons.", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Visitors_and_researchers_may_not_review(Provider provider)
     {
