@@ -17,6 +17,8 @@ internal static class ApiDocument
 
     private static readonly HashSet<string> IntegerParameters = ["page", "pageSize", "limit", "version"];
 
+    private static readonly HashSet<string> BooleanParameters = ["confirm"];
+
     public static void Configure(OpenApiOptions options)
     {
         options.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -29,7 +31,8 @@ internal static class ApiDocument
                 Description = "The registry's records (persons, places, organizations, relationships, events, cases, testimonies, sources, " +
                     "citations) in the domain's JSON: camelCase fields, enums as kebab codes, scripts as BCP 47 tags (\"kk-Cyrl\"), dates as " +
                     "{\"value\", \"text\"}, evidence levels 0 to 4. Every change is a revision with history and undo; edits carry the version " +
-                    "they are based on. Errors are RFC 7807 problem details (application/problem+json).",
+                    "they are based on. Creating a person that may already be recorded answers 409 with the likely matches unless ?confirm=true; " +
+                    "possible duplicates are reviewed, merged and unmerged under /duplicates and /merges. Errors are RFC 7807 problem details (application/problem+json).",
             };
             return Task.CompletedTask;
         });
@@ -42,6 +45,10 @@ internal static class ApiDocument
                 if (parameter.In == ParameterLocation.Query && IntegerParameters.Contains(parameter.Name ?? ""))
                 {
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" };
+                }
+                else if (parameter.In == ParameterLocation.Query && BooleanParameters.Contains(parameter.Name ?? ""))
+                {
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean };
                 }
             }
 

@@ -5,7 +5,7 @@ namespace Kuager.Web;
 
 /// <summary>
 /// The REST API under /api/v1: every kind of record with the same list, read, create, update, delete and history
-/// endpoints, undo of a revision, the search box's suggestions, and the OpenAPI document that describes them.
+/// endpoints, undo of a revision, the search box's suggestions, likely duplicates and merges, and the OpenAPI document that describes them.
 /// Records travel as the domain serialises them (<see cref="KuagerJson"/>); every error is RFC 7807 problem details.
 /// </summary>
 public static class ApiEndpoints
@@ -21,7 +21,8 @@ public static class ApiEndpoints
 
         var api = app.MapGroup(Prefix);
         api.MapRecordEndpoints<Person, PersonPage>("persons", "external id and primary name; q matches any of the person's names",
-            (db, list, viewer, store, ct) => PersonEndpoints.ListAsync(store, list.Q, list.Page, list.PageSize, viewer, ct));
+            (db, list, viewer, store, ct) => PersonEndpoints.ListAsync(store, list.Q, list.Page, list.PageSize, viewer, ct),
+            DuplicatesEndpoints.BeforePersonCreate);
         api.MapRecordEndpoints<Place, Page<PlaceListItem>>("places", "name, kind, parent and full path; q matches the path", RecordLists.Places);
         api.MapRecordEndpoints<Organization, Page<OrganizationListItem>>("organizations", "name, kind and place; q matches the name", RecordLists.Organizations);
         api.MapRecordEndpoints<Relationship, Page<RelationshipListItem>>("relationships", "the two people and the type; q matches the type code", RecordLists.Relationships);
@@ -32,6 +33,7 @@ public static class ApiEndpoints
         api.MapRecordEndpoints<Citation, Page<CitationListItem>>("citations", "source, target and evidence level; q is not used", RecordLists.Citations);
         api.MapRevisionEndpoints();
         api.MapSearch();
+        api.MapDuplicates();
         // One document, at a fixed path: other names fall through to the 404 problem instead of a plain-text answer.
         app.MapOpenApi(Prefix + "/openapi.json");
         return app;

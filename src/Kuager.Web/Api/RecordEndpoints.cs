@@ -13,12 +13,20 @@ namespace Kuager.Web.Api;
 internal delegate Task<TPage> ListQuery<TPage>(Database db, ListRequest request, Viewer viewer, RecordStore store, CancellationToken ct);
 
 /// <summary>
+/// A look before a record is created, unless the request says ?confirm=true: the answer to give instead (nothing is
+/// written), or null to create it. The description is added to the create endpoint's own, with the 409 it may answer.
+/// </summary>
+internal sealed record CreateCheck<T>(Func<T, HttpContext, CancellationToken, Task<IResult?>> Check, string Description)
+    where T : class, IRecord;
+
+/// <summary>
 /// The endpoints every kind of record has, written once: list, get, create, update (optimistic, with the version the
 /// edit is based on), soft delete and history. Every write goes through <see cref="RecordStore"/>, so it is a revision.
 /// </summary>
 internal static class RecordEndpoints
 {
-    public static RouteGroupBuilder MapRecordEndpoints<T, TPage>(this RouteGroupBuilder api, string route, string listFields, ListQuery<TPage> list)
+    public static RouteGroupBuilder MapRecordEndpoints<T, TPage>(this RouteGroupBuilder api, string route, string listFields, ListQuery<TPage> list,
+        CreateCheck<T>? beforeCreate = null)
         where T : class, IRecord
     {
         var kind = RecordTables.KindOf<T>();
@@ -45,21 +53,47 @@ internal static class RecordEndpoints
             .Produces<T>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("", async (HttpContext http, RecordStore store, CancellationToken ct) =>
+        async Task<IResult> CreateAsync(HttpContext http, RecordStore store, bool confirmed, CancellationToken ct)
+        {
+            var record = await RecordBody.ReadAsync<T>(http.Request, id: 0, forUpdate: false, ct);
+            if (beforeCreate is not null && !confirmed)
             {
-                var record = await RecordBody.ReadAsync<T>(http.Request, id: 0, forUpdate: false, ct);
-                var saved = await store.CreateAsync(record, Editing.Actor(http), ct);
-                http.Response.Headers.Location = $"{ApiEndpoints.Prefix}/{route}/{saved.Id}";
-                return Results.Json(saved, KuagerJson.Options, statusCode: StatusCodes.Status201Created);
-            })
+                // A record that breaks the rules gets its 400 first: there is no point confirming what cannot be saved.
+                if (record.Validate() is { Count: > 0 } errors)
+                {
+                    throw new ValidationException(errors);
+                }
+
+                if (await beforeCreate.Check(record, http, ct) is { } instead)
+                {
+                    return instead;
+                }
+            }
+
+            var saved = await store.CreateAsync(record, Editing.Actor(http), ct);
+            http.Response.Headers.Location = $"{ApiEndpoints.Prefix}/{route}/{saved.Id}";
+            return Results.Json(saved, KuagerJson.Options, statusCode: StatusCodes.Status201Created);
+        }
+
+        // Only kinds with a check take ?confirm, so the others' documents do not offer a parameter that does nothing.
+        var create = beforeCreate is null
+            ? group.MapPost("", (HttpContext http, RecordStore store, CancellationToken ct) => CreateAsync(http, store, false, ct))
+            : group.MapPost("", (HttpContext http, RecordStore store, string? confirm, CancellationToken ct) =>
+                CreateAsync(http, store, ListRequest.Flag("confirm", confirm), ct));
+        create
             .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithName($"create-{code}")
             .WithSummary($"Creates a {code}")
             .WithDescription("The body is the record; id and version are ignored. Answers 201 with the saved record (version 1) and its Location. " +
-                "A record that breaks the rules answers 400 with errors by field, as the forms show them.")
+                "A record that breaks the rules answers 400 with errors by field, as the forms show them." +
+                (beforeCreate is null ? "" : " " + beforeCreate.Description))
             .Accepts<T>("application/json")
             .Produces<T>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
+        if (beforeCreate is not null)
+        {
+            create.ProducesProblem(StatusCodes.Status409Conflict);
+        }
 
         group.MapPut("/{id:long}", async (long id, HttpContext http, RecordStore store, CancellationToken ct) =>
             {

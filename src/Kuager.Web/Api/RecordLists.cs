@@ -18,6 +18,14 @@ internal sealed record ListRequest(string? Q, int Page, int PageSize)
     public static int Version(string? version) =>
         Number("version", version) ?? throw new ApiInputException("version", "is required");
 
+    /// <summary>A yes-or-no query parameter: true, false, 1 or 0 (absent: false).</summary>
+    public static bool Flag(string name, string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" => false,
+        "true" or "1" => true,
+        _ => throw new ApiInputException(name, $"\"{value}\" is not true or false"),
+    };
+
     public static int? Number(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n

@@ -16,15 +16,18 @@ internal sealed record ApiKind(
     Action<JsonObject> Break,
     string BrokenField)
 {
+    private static readonly string[] PersonNames = ["Aigerim Sadykova", "Dilnaz Turganbekova", "Meiramgul Zhaksylyk", "Ulbossyn Nurtaza"];
+
     public static readonly IReadOnlyList<ApiKind> All =
     [
+        // Distinct people, not one person entered thrice: the API would ask to confirm a likely duplicate.
         new("persons",
             (_, n) => Task.FromResult(new JsonObject
             {
                 ["externalId"] = $"API-{n}",
-                ["names"] = new JsonArray(new JsonObject { ["text"] = $"Api Person {n}", ["script"] = "en", ["kind"] = "primary" }),
+                ["names"] = new JsonArray(new JsonObject { ["text"] = PersonNames[(n - 1) % PersonNames.Length], ["script"] = "en", ["kind"] = "primary" }),
                 ["gender"] = "female",
-                ["birthDate"] = new JsonObject { ["value"] = "1980", ["text"] = "born in 1980" },
+                ["birthDate"] = new JsonObject { ["value"] = $"{1950 + (10 * n)}", ["text"] = $"born in {1950 + (10 * n)}" },
             }),
             "notes", () => "edited through the API",
             b => b["externalId"] = "", "externalId"),

@@ -1,6 +1,7 @@
 using Dapper;
 using Kuager.Core;
 using Kuager.Storage;
+using Kuager.Web.Features.Duplicates;
 using Kuager.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 {
     public static readonly string[] RelationChoices = ["parent", "child", "sibling", "spouse", "other-relative", "acquaintance"];
 
-    private static readonly string[] Notices = ["created", "saved", "undone", "related"];
+    private static readonly string[] Notices = ["created", "saved", "undone", "related", "merged", "unmerged", "redirected"];
 
     public PersonDossier? Dossier { get; private set; }
 
@@ -34,16 +35,64 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
 
     public FamilyGraph? Family { get; private set; }
 
+    /// <summary>The merges this person took part in, with an undo button on the surviving record.</summary>
+    public IReadOnlyList<MergeRow> Merges { get; private set; } = [];
+
+    /// <summary>The merged record whose address brought the reader here ("redirected" notice).</summary>
+    public long? MergedFrom { get; private set; }
+
     [BindProperty]
     public RelateInput Relate { get; set; } = new();
 
     /// <summary>Who is reading: edit links, forms and withheld fields are shown by this.</summary>
     public Viewer Reader => HttpContext.Viewer();
 
-    public async Task<IActionResult> OnGetAsync(long id, string? notice, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, string? notice, long? from, CancellationToken ct)
     {
         Notice = notice is not null && Notices.Contains(notice) ? notice : null;
-        return await ShowAsync(id, ct);
+        MergedFrom = Notice == "redirected" ? from : null;
+        if (Notice == "redirected" && MergedFrom is null)
+        {
+            Notice = null;
+        }
+
+        var page = await ShowAsync(id, ct);
+
+        // The address of a record merged into another leads to that one, saying so.
+        if (Dossier is null && await MergeHistory.RedirectOfAsync(store, id, Reader, ct) is { } survivor)
+        {
+            return Redirect($"/persons/{survivor}?notice=redirected&from={id}");
+        }
+
+        return page;
+    }
+
+    public async Task<IActionResult> OnPostUnmergeAsync(long id, long mergeId, CancellationToken ct)
+    {
+        if (!Reader.CanEdit)
+        {
+            return Forbidden();
+        }
+
+        // Only a merge this person survived, and that still stands, is undone from here.
+        var merges = await MergeHistory.OfAsync(store, id, Reader, ct);
+        if (merges.FirstOrDefault(m => m.Merge.Id == mergeId) is not { CanUndo: true } || await store.GetAsync<Person>(id, Reader, ct) is null)
+        {
+            UndoError = t["duplicates.NoSuchMerge"];
+            return await ShowAsync(id, ct);
+        }
+
+        try
+        {
+            await store.UnmergeAsync(mergeId, Editing.Actor(HttpContext), ct);
+        }
+        catch (Exception e) when (e is RevisionConflictException or ValidationException or NotFoundException)
+        {
+            UndoError = e is ValidationException v ? string.Join("; ", v.Errors.Select(TextLocalizer.Shared.Localize)) : e.Message;
+            return await ShowAsync(id, ct);
+        }
+
+        return Redirect($"/persons/{id}?notice=unmerged");
     }
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long revisionId, CancellationToken ct)
@@ -128,6 +177,7 @@ public sealed class DetailsModel(RecordStore store, IStringLocalizer<TextLocaliz
             return Page();
         }
 
+        Merges = await MergeHistory.OfAsync(store, id, HttpContext.Viewer(), ct);
         Timeline = StatusTimelineChart.Build(Dossier.StatusHistory, DateOnly.FromDateTime(DateTime.UtcNow));
         Family = FamilyGraph.Build(Dossier.Person.Id, Dossier.Person.PrimaryName.Text, Dossier.Relatives);
         return Page();

@@ -18,6 +18,12 @@ public abstract class PersonEditor(Database db) : PageModel
     /// <summary>The person being edited; null on the create page.</summary>
     public long? PersonId { get; protected set; }
 
+    /// <summary>
+    /// Existing people who may be the one being entered, shown above the form with a button to create anyway; null
+    /// where the form does not look for them (editing).
+    /// </summary>
+    public IReadOnlyList<DuplicateCandidate>? Candidates { get; protected set; }
+
     protected Database Db => db;
 
     protected async Task<IActionResult> FormAsync(CancellationToken ct)

@@ -115,6 +115,23 @@ public static class PersonForm
 
     public static async Task<Person?> ToPersonAsync(PersonInput input, Person? current, Database db, ModelStateDictionary state, IStringLocalizer t, CancellationToken ct)
     {
+        var (person, valid) = await ReadAsync(input, current, db, state, t, ct);
+        return valid ? person : null;
+    }
+
+    /// <summary>
+    /// What the form says so far, for the likely-duplicates check as it is typed: whatever could be read (a birth date
+    /// half typed or a hometown not found is left out). Null until a name is typed.
+    /// </summary>
+    public static async Task<Person?> DraftAsync(PersonInput input, Database db, IStringLocalizer t, CancellationToken ct)
+    {
+        var (person, _) = await ReadAsync(input, null, db, new ModelStateDictionary(), t, ct, draft: true);
+        return person.Names.Count == 0 ? null : person;
+    }
+
+    private static async Task<(Person Person, bool Valid)> ReadAsync(PersonInput input, Person? current, Database db, ModelStateDictionary state,
+        IStringLocalizer t, CancellationToken ct, bool draft = false)
+    {
         var names = new List<PersonName>();
         var nameRows = new Dictionary<string, string>();
         for (var i = 0; i < input.Names.Count; i++)
@@ -155,7 +172,7 @@ public static class PersonForm
         var hometown = await ResolvePlaceAsync(db, input.Hometown, state, t, ct);
         var citizenships = (input.Citizenships ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var externalId = string.IsNullOrWhiteSpace(input.ExternalId)
-            ? current is null ? await NextExternalIdAsync(db, ct) : ""
+            ? current is null && !draft ? await NextExternalIdAsync(db, ct) : ""
             : input.ExternalId.Trim();
         var formValid = state.IsValid;
         var person = (current ?? new Person { ExternalId = externalId, Names = names }) with
@@ -183,7 +200,7 @@ public static class PersonForm
             new ValidationException(errors).AddTo(state, Prefix, FieldMap(nameRows));
         }
 
-        return formValid && errors.Count == 0 ? person : null;
+        return (person, formValid && errors.Count == 0);
     }
 
     /// <summary>Where the domain's field names go on this form.</summary>
