@@ -22,6 +22,9 @@ public static class DuplicateFinder
     /// <summary>A block of at most this many people is compared in full.</summary>
     public const int MaxBlock = 48;
 
+    /// <summary>A block of one word and a birth year is compared only up to this many people: the word must be rare.</summary>
+    public const int MaxYearBlock = 8;
+
     /// <summary>A block larger than this (a very common name without a second word to tell people apart) is left out.</summary>
     public const int MaxSortedBlock = 50_000;
 
@@ -460,7 +463,8 @@ public static class DuplicateFinder
                 }
 
                 var size = j - i;
-                if (size >= 2 && size <= MaxBlock)
+                var byYear = (Key(entries[i]) & YearKey) != 0;
+                if (size >= 2 && size <= (byYear ? MaxYearBlock : MaxBlock))
                 {
                     for (var x = i; x < j; x++)
                     {
@@ -470,7 +474,7 @@ public static class DuplicateFinder
                         }
                     }
                 }
-                else if (size > MaxBlock && size <= MaxSortedBlock && (Key(entries[i]) & YearKey) == 0)
+                else if (!byYear && size > MaxBlock && size <= MaxSortedBlock)
                 {
                     block.Clear();
                     for (var x = i; x < j; x++)
@@ -491,7 +495,7 @@ public static class DuplicateFinder
                         }
                     }
                 }
-                else if (size > MaxSortedBlock || (size > MaxBlock && (Key(entries[i]) & YearKey) != 0))
+                else if (size > MaxSortedBlock || (byYear && size > MaxYearBlock))
                 {
                     Interlocked.Increment(ref oversize);
                 }
