@@ -109,7 +109,6 @@ public static class DuplicateFinder
             counts[c] = count;
         });
 
-        T("counted");
         var all = new ulong[counts.Sum()];
         Parallel.For(0, chunks.Length, new ParallelOptions { CancellationToken = ct }, c =>
         {
@@ -145,21 +144,9 @@ public static class DuplicateFinder
             }
         });
 
-        T("filled");
         ParallelSort(all, ct);
-        T("sorted");
         var used = Array.IndexOf(all, Unused);
         return (all, used >= 0 ? used : all.Length);
-    }
-
-    private static readonly System.Diagnostics.Stopwatch Sw = System.Diagnostics.Stopwatch.StartNew();
-
-    private static void T(string w)
-    {
-        if (Environment.GetEnvironmentVariable("KUAGER_TRACE") is not null)
-        {
-            Console.Error.WriteLine($"  finder {Sw.Elapsed.TotalSeconds:F1}s {w}");
-        }
     }
 
     /// <summary>No person has this index, so no real entry has this value.</summary>

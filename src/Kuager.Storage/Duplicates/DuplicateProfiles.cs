@@ -44,14 +44,11 @@ internal static class DuplicateProfiles
             index[rows[i].Id] = i;
         }
 
-        Trace("persons");
         var names = await NamesAsync(c, ids, index, rows.Count, ct);
-        Trace("names");
         var paths = await PlacePathsAsync(c, ct);
         var relatives = links ? await PairsAsync(c, "SELECT person_a_id, person_b_id FROM relationships WHERE deleted_at IS NULL", index, both: true, ids is not null, ct) : [];
         var sources = links ? await PairsAsync(c, "SELECT target_id, source_id FROM citations WHERE target_kind = 'person' AND deleted_at IS NULL", index, both: false, ids is not null, ct) : [];
 
-        Trace("links");
         // Relatives outside the set (when only some people are loaded) are read for their names.
         Dictionary<long, IReadOnlyList<NameKey>> outsideNames = [];
         if (ids is not null)
@@ -220,16 +217,6 @@ internal static class DuplicateProfiles
         }
 
         return false;
-    }
-
-    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-
-    private static void Trace(string what)
-    {
-        if (Environment.GetEnvironmentVariable("KUAGER_TRACE") is not null)
-        {
-            Console.Error.WriteLine($"{Clock.Elapsed.TotalSeconds:F1}s {what} {GC.GetTotalMemory(true) / 1e6:F0} MB live");
-        }
     }
 
     /// <summary>Pairs of ids read by the query, grouped by the first (and by the second too when <paramref name="both"/>).</summary>
