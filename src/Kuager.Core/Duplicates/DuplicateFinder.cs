@@ -223,7 +223,7 @@ public static class DuplicateFinder
     /// from, and which written words it stands for (a bit each: a second reading stands for its word, a joined pair
     /// for both), so a word is never paired with itself.
     /// </summary>
-    private readonly record struct Token(Word Key, Word? Root, int Covers)
+    private readonly record struct Token(Word Key, Word? Root, int Covers, bool IsAlt = false)
     {
         /// <summary>What the word is known by when it anchors a key: the father's name for a patronymic or surname.</summary>
         public Word Anchor => Root ?? Key;
@@ -252,7 +252,7 @@ public static class DuplicateFinder
                 var alt = PhoneticKey.Fold(part.Alt);
                 if (alt.Length >= 2 && alt != part.Key)
                 {
-                    Add(WordOf(alt), null, bit);
+                    Add(WordOf(alt), null, bit, isAlt: true);
                 }
             }
         }
@@ -273,7 +273,7 @@ public static class DuplicateFinder
 
         return written;
 
-        void Add(Word key, Word? root, int covers)
+        void Add(Word key, Word? root, int covers, bool isAlt = false)
         {
             foreach (var t in tokens)
             {
@@ -283,7 +283,7 @@ public static class DuplicateFinder
                 }
             }
 
-            tokens.Add(new Token(key, root, covers));
+            tokens.Add(new Token(key, root, covers, isAlt));
         }
 
         Word WordOf(string text) => words.TryGetValue(text, out var word) ? word : words.GetOrAdd(text, static t => new Word(t));
@@ -296,8 +296,8 @@ public static class DuplicateFinder
     /// <summary>
     /// The keys of one name, added to <paramref name="keys"/> (or only counted when it is null):
     /// for every ordered pair of words (x, y) standing for different written words, x's anchor with y, with y less
-    /// any one letter (a typo in y), and with y's father's name and it less any one letter when y is a patronymic or
-    /// surname (Kunbolatuly and Kunbolatov meet on Kunbolat). A name of one written word is keyed by itself (and
+    /// any one letter (a typo in y), and with y's father's name when y is a patronymic or surname (Kunbolatuly and
+    /// Kunbolatov meet on Kunbolat); second readings only as they are. A name of one written word is keyed by itself (and
     /// less any one letter); a name of two also by the two joined either way, so "Ma Qinyu" meets "马琴玉".
     /// </summary>
     private static int NameKeys(List<Token> tokens, int written, List<uint>? keys)
@@ -342,6 +342,11 @@ public static class DuplicateFinder
                 }
 
                 Emit(Mix(x, y.Key.Second));
+                if (y.IsAlt || tx.IsAlt)
+                {
+                    continue; // second readings meet as written only: with every letter left out they would double the keys
+                }
+
                 foreach (var d in y.Key.Deletions)
                 {
                     Emit(Mix(x, d));
@@ -350,10 +355,6 @@ public static class DuplicateFinder
                 if (y.Root is not null)
                 {
                     Emit(Mix(x, y.Root.Second));
-                    foreach (var d in y.Root.Deletions)
-                    {
-                        Emit(Mix(x, d));
-                    }
                 }
             }
         }

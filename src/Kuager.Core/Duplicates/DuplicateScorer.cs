@@ -223,7 +223,14 @@ public static class DuplicateScorer
         {
             foreach (var y in b)
             {
-                var s = Symmetric(x, y, weight);
+                // One direction first: the average of both cannot beat the best so far when this one is too low.
+                var forward = NameSimilarity.Score(x, y, weight).Score;
+                if ((forward + 1) / 2 <= best && Whole(x, y) <= best)
+                {
+                    continue;
+                }
+
+                var s = Math.Max((forward + NameSimilarity.Score(y, x, weight).Score) / 2, forward >= 0.9 ? 0 : Whole(x, y));
                 if (s > best)
                 {
                     best = s;

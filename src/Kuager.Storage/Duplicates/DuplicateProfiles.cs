@@ -194,7 +194,7 @@ internal static class DuplicateProfiles
         return result;
     }
 
-    /// <summary>Whether a form with the same spelling (in any script: the romanised words) is already there.</summary>
+    /// <summary>Whether a form with the same keys (in any script or spelling) is already there: comparing it again would say nothing new.</summary>
     private static bool Contains(NameKey[] names, NameKey key)
     {
         foreach (var name in names)
@@ -207,7 +207,7 @@ internal static class DuplicateProfiles
             var same = true;
             for (var p = 0; p < key.Parts.Count && same; p++)
             {
-                same = name.Parts[p].Latin == key.Parts[p].Latin && name.Parts[p].Alt == key.Parts[p].Alt && name.Parts[p].IsInitial == key.Parts[p].IsInitial;
+                same = name.Parts[p].Key == key.Parts[p].Key && name.Parts[p].Alt == key.Parts[p].Alt && name.Parts[p].IsInitial == key.Parts[p].IsInitial;
             }
 
             if (same)
