@@ -1,0 +1,138 @@
+using Kuager.Core;
+
+namespace Kuager.Storage.Tests.Duplicates.Synthetic;
+
+/// <summary>The generator behind the duplicate quality tests: deterministic, varied as promised, and its truth consistent.</summary>
+public sealed class SyntheticRegistryTests
+{
+    private static readonly SyntheticOptions Options = new() { People = 3000, DuplicateShare = 0.3, Seed = 7 };
+
+    private static readonly Lazy<SyntheticRegistry> Registry = new(() => SyntheticRegistry.Generate(Options));
+
+    [Fact]
+    public void The_same_seed_gives_the_same_registry_and_another_seed_another()
+    {
+        var small = Options with { People = 400 };
+        static string Fingerprint(SyntheticRegistry r) => string.Join("\n", r.Records.Select((_, i) => r.Describe(i)))
+            + string.Join(";", r.Relationships) + string.Join(";", r.Sources.Select(s => s.Title + ":" + string.Join(",", s.Cited)));
+
+        var first = Fingerprint(SyntheticRegistry.Generate(small));
+        Assert.Equal(first, Fingerprint(SyntheticRegistry.Generate(small)));
+        Assert.NotEqual(first, Fingerprint(SyntheticRegistry.Generate(small with { Seed = small.Seed + 1 })));
+    }
+
+    [Fact]
+    public void Every_kind_of_variation_and_of_hard_negative_occurs_often_enough_to_be_measured()
+    {
+        var registry = Registry.Value;
+        var pairs = registry.TruePairs().ToList();
+        var variations = pairs.Select(p => registry.Variations(p.A, p.B)).ToList();
+        foreach (var kind in Enum.GetValues<Variation>().Where(v => v != Variation.None))
+        {
+            var count = variations.Count(v => v.HasFlag(kind));
+            Assert.True(count >= 30, $"{kind}: only {count} of {pairs.Count} true pairs");
+        }
+
+        var quality = new PairQuality(registry, []);
+        var negatives = quality.HardNegativesInRegistry().ToDictionary(x => x.Kind, x => x.Pairs);
+        foreach (var kind in new[] { HardNegative.ParentChild, HardNegative.Sibling, HardNegative.Spouse, HardNegative.Namesake })
+        {
+            Assert.True(negatives.GetValueOrDefault(kind) >= 30, $"{kind}: only {negatives.GetValueOrDefault(kind)} pairs of records");
+        }
+
+        // Planted namesakes (the same name, told apart by year or hometown) besides those that happen by chance.
+        Assert.True(registry.People.Count(p => p.NamesakeOf is not null) >= 50);
+
+        // Every writing system appears, and patronymics, surnames, bare father's names and Russian full names.
+        var names = registry.Records.SelectMany(r => r.Names).ToList();
+        Assert.Empty(Enum.GetValues<Writing>().Except(names.Select(n => n.Writing)));
+        Assert.Empty(Enum.GetValues<SecondForm>().Except(names.Select(n => n.Form)));
+        Assert.Contains(names, n => n.Text.Contains('·', StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Text.EndsWith("ұлы", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Text.EndsWith("ович", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_truth_is_consistent_with_the_records()
+    {
+        var registry = Registry.Value;
+        var recorded = registry.People.Where(p => p.Recorded).ToList();
+        var duplicated = recorded.Count(p => registry.RecordsOf(p.Id).Count > 1);
+
+        Assert.InRange(recorded.Count, Options.People, Options.People + 10);
+        Assert.InRange((double)duplicated / recorded.Count, 0.25, 0.35);
+        Assert.Equal(registry.Records.Count, registry.Records.Select(r => r.ExternalId).Distinct().Count());
+        Assert.Equal(registry.Records.Count, recorded.Sum(p => registry.RecordsOf(p.Id).Count));
+        Assert.Equal(recorded.Sum(p => registry.RecordsOf(p.Id).Count * (registry.RecordsOf(p.Id).Count - 1) / 2), registry.TruePairs().Count());
+
+        foreach (var r in registry.Records)
+        {
+            var person = registry.People[r.Person];
+            Assert.True(person.Recorded);
+            Assert.NotEmpty(r.Names);
+            Assert.All(r.Names, n => Assert.False(string.IsNullOrWhiteSpace(n.Text) || n.Text.Contains('|', StringComparison.Ordinal)));
+            Assert.True(r.Female is null || r.Female == person.Female, r.ExternalId);
+            Assert.True(r.BirthYear is null || Math.Abs(r.BirthYear.Value - person.BirthYear) <= 1, r.ExternalId);
+            Assert.True(r.Place is null || registry.Places.Within(person.Village, r.Place.Value), r.ExternalId);
+            Assert.True(r.Ethnicity is null || r.Ethnicity == person.Ethnic, r.ExternalId);
+        }
+
+        // Records of one person never disagree by more than a year, and a later record is never empty of everything but names.
+        foreach (var p in recorded)
+        {
+            var years = registry.RecordsOf(p.Id).Select(i => registry.Records[i].BirthYear).OfType<int>().ToList();
+            Assert.True(years.Count == 0 || years.Max() - years.Min() <= 1);
+            Assert.All(registry.RecordsOf(p.Id).Select(i => registry.Records[i]).Where(r => r.Report > 1),
+                r => Assert.True(r.BirthYear is not null || r.Place is not null, r.ExternalId));
+        }
+
+        // Relationships join records whose people are related that way.
+        foreach (var rel in registry.Relationships)
+        {
+            var a = registry.People[registry.Records[rel.A].Person];
+            var b = registry.People[registry.Records[rel.B].Person];
+            switch (rel.Type)
+            {
+                case RelationshipType.Parent:
+                    Assert.True(b.Father == a.Id || b.Mother == a.Id);
+                    break;
+                case RelationshipType.Spouse:
+                    Assert.Equal(a.Spouse, b.Id);
+                    break;
+                default:
+                    Assert.Equal(RelationshipType.Sibling, rel.Type);
+                    Assert.Equal(a.Father, b.Father);
+                    break;
+            }
+        }
+
+        Assert.All(registry.Sources, s => Assert.NotEmpty(s.Cited));
+        Assert.All(registry.Sources.Where(s => s.Kind == SourceKind.Testimony), s => Assert.Single(s.Cited));
+
+        // Siblings share their father's name (the hard negative); parents and children are linked by the patronymic.
+        Assert.All(recorded.Where(p => p.Father is not null && !SyntheticNames.ChineseNamed(p.Ethnic)),
+            p => Assert.Equal(registry.People[p.Father!.Value].Name.Given, p.Name.Father));
+    }
+
+    [Fact]
+    public void Names_are_written_as_each_system_writes_them()
+    {
+        var baibolat = new NameSpec(Ethnic.Kazakh, false, SyntheticNames.IndexOf(Ethnic.Kazakh, false, "Байболат"),
+            SyntheticNames.IndexOf(Ethnic.Kazakh, false, "Құнболат"), SyntheticNames.IndexOf(Ethnic.Kazakh, false, "Құнболат"), false, NameStyle.Patronymic);
+        Assert.Equal("Байболат Құнболатұлы", SyntheticNames.Render(baibolat, Writing.KazakhCyrillic, SecondForm.Patronymic, false));
+        Assert.Equal("Baibolat Qūnbolatūly", SyntheticNames.Render(baibolat, Writing.KazakhLatin2021, SecondForm.Patronymic, false));
+        Assert.Equal("Baibolat Kunbolatuly", SyntheticNames.Render(baibolat, Writing.Press, SecondForm.Patronymic, false));
+        Assert.Equal("Кунболатов Байболат", SyntheticNames.Render(baibolat, Writing.RussianCyrillic, SecondForm.Surname, true));
+        Assert.Equal("Кунболатов Байболат Кунболатович", SyntheticNames.Render(baibolat, Writing.RussianCyrillic, SecondForm.RussianFull, false));
+        Assert.Equal("Baybolat Qunbolat", SyntheticNames.Render(baibolat, Writing.PressQ, SecondForm.Father, false));
+
+        var ilham = new NameSpec(Ethnic.Uyghur, false, SyntheticNames.IndexOf(Ethnic.Uyghur, false, "Ilham"),
+            SyntheticNames.IndexOf(Ethnic.Uyghur, false, "Toxti"), SyntheticNames.IndexOf(Ethnic.Uyghur, false, "Toxti"), false, NameStyle.FatherName);
+        Assert.Equal("Ilham Toxti", SyntheticNames.Render(ilham, Writing.UyghurLatin, SecondForm.Father, false));
+        Assert.Equal("ئىلھام توختى", SyntheticNames.Render(ilham, Writing.UyghurArabic, SecondForm.Father, false));
+        Assert.Equal("Ilham Tohti", SyntheticNames.Render(ilham, Writing.Press, SecondForm.Father, false));
+        Assert.Equal("伊力哈木·土赫提", SyntheticNames.Render(ilham, Writing.Chinese, SecondForm.Father, false));
+        Assert.Equal("Yilihamu Tuheti", SyntheticNames.Render(ilham, Writing.Pinyin, SecondForm.Father, false));
+        Assert.Equal("Илхам Тохтиев", SyntheticNames.Render(ilham, Writing.RussianCyrillic, SecondForm.Surname, false));
+    }
+}
