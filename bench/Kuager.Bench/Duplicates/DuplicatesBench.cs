@@ -264,6 +264,37 @@ internal static class DuplicatesBench
 
         var quality = new PairQuality(registry, []);
         Console.WriteLine("hard negatives (pairs of records): " + string.Join(", ", quality.HardNegativesInRegistry().Select(x => $"{x.Kind} {x.Pairs:N0}")));
+        // Namesakes that no field tells apart (no conflicting gender, year, ethnicity or hometown): a lower bound of the
+        // false positives of a scorer that reads names perfectly and ignores relatives and sources.
+        var undecidable = 0;
+        var corroborated = 0;
+        var namesakePairs = 0;
+        foreach (var group in registry.Records.GroupBy(r => (registry.People[r.Person].Ethnic, registry.People[r.Person].Female, registry.People[r.Person].Name)))
+        {
+            var records = group.ToList();
+            for (var i = 0; i < records.Count; i++)
+            {
+                for (var j = i + 1; j < records.Count; j++)
+                {
+                    var (a, b) = (records[i], records[j]);
+                    if (a.Person == b.Person)
+                    {
+                        continue;
+                    }
+
+                    namesakePairs++;
+                    var conflict = (a.Female is { } fa && b.Female is { } fb && fa != fb)
+                        || (a.BirthYear is { } ya && b.BirthYear is { } yb && Math.Abs(ya - yb) > 1)
+                        || (a.Ethnicity is { } ea && b.Ethnicity is { } eb && ea != eb)
+                        || (a.Place is { } pa && b.Place is { } pb && !registry.Places.Within(pa, pb) && !registry.Places.Within(pb, pa));
+                    var agreement = (a.BirthYear is { } y1 && b.BirthYear is { } y2 && Math.Abs(y1 - y2) <= 1) || (a.Place is { } p1 && a.Place == b.Place);
+                    undecidable += conflict ? 0 : 1;
+                    corroborated += !conflict && agreement ? 1 : 0;
+                }
+            }
+        }
+
+        Console.WriteLine(string.Create(Inv, $"pairs of records of namesakes (same name spec, different people): {namesakePairs:N0}; with no field against them: {undecidable:N0}, of which {corroborated:N0} with a birth year or hometown that agrees"));
         var variations = registry.TruePairs().Select(p => registry.Variations(p.A, p.B)).ToList();
         Console.WriteLine(string.Create(Inv, $"true pairs {variations.Count:N0}: ") + string.Join(", ", Enum.GetValues<Variation>().Where(v => v != Variation.None)
             .Select(v => string.Create(Inv, $"{v} {variations.Count(x => x.HasFlag(v)):N0}"))));

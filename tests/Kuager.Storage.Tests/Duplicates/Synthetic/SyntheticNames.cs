@@ -153,6 +153,62 @@ public static class SyntheticNames
         "Динара", "Айзада", "Бурул", "Жибек", "Күмүшай", "Сезим", "Элмира", "Айсулуу",
     ];
 
+    // The long tail: names composed of a root and an ending, as the real ones are (Нұр+бек, Abdu+rehim, Гүл+жан), each
+    // with its Chinese transcription when both pieces have one (阿不都 + 热依木). Entry syntax as above.
+    private static readonly string[] KazakhRoots =
+    [
+        "Нұр|努尔", "Ер|叶尔", "Ай|阿依", "Бақ|巴合", "Сер|赛尔", "Ас|阿斯", "Ораз|奥拉孜", "Тұр|吐尔", "Дос|多斯", "Ақ|阿克", "Мұр|木尔",
+        "Есен|叶森", "Жұма|居马", "Сәт|沙提", "Қуан|宽", "Бек|别克", "Ғали|哈力", "Бай|拜", "Қай|凯", "Төле|托列", "Мол|莫勒", "Ерке|叶尔克",
+        "Құт|库特", "Қара|卡拉", "Алтын|阿勒腾", "Темір|铁木尔", "Жас|加斯", "Сайын", "Жарқын", "Бәки", "Орын", "Ұзақ", "Шәкен", "Дәулет|达吾列提",
+    ];
+
+    private static readonly string[] KazakhMaleEnds =
+    [
+        "бек|别克", "жан|江", "болат|波拉提", "хан|汗", "бай|拜", "ғали|哈力", "тай|泰", "мұрат|木拉提", "ахмет|艾合买提", "бол|波力", "ұлан|吾兰",
+        "сұлтан|苏力坦", "нұр|努尔", "ғазы", "сейіт", "әділ",
+    ];
+
+    private static readonly string[] KazakhFemaleRoots =
+    [
+        "Ай|阿依", "Гүл|古丽", "Нұр|努尔", "Ақ|阿克", "Бал|巴勒", "Жан|加恩", "Сая", "Мөл", "Ләз", "Күн|昆", "Шол", "Бақыт|巴合提", "Дәме", "Ұл",
+        "Жұлдыз", "Сәуле", "Ару|阿如",
+    ];
+
+    private static readonly string[] KazakhFemaleEnds = ["гүл|古丽", "ай|阿依", "жан|江", "нұр|努尔", "сұлу|苏鲁", "бике|比克", "ша|夏", "зада|扎达", "гүлім", "сара"];
+
+    private static readonly string[] UyghurRoots =
+    [
+        "Abdu|阿不都", "Nur|努尔", "Tursun|吐尔逊", "Eli|艾力", "Memet|买买提", "Ehmet|艾合买提", "Imin|依明", "Qurban|库尔班", "Rozi|肉孜",
+        "Hesen|艾山", "Osman|吾斯曼", "Yusup|玉素甫", "Hür|胡尔", "Mer|麦尔", "Tash|塔什", "Qasim|卡斯木", "Ab|阿布", "Ghul", "Mijit|米吉提",
+        "Turdi|吐尔地", "Qeyyum", "Sher|谢尔", "Ubul|吾布力",
+    ];
+
+    private static readonly string[] UyghurMaleEnds =
+    [
+        "jan|江", "bek|别克", "niyaz|尼亚孜", "ehmet|艾合买提", "eli|艾力", "imin|依明", "qadir|卡德尔", "rehim|热依木", "rahman|热合曼",
+        "salam|沙拉木", "kerim|克力木", "weli|外力", "hesen|艾山", "toxti|土赫提", "ahun|阿洪", "qari", "reshit|热西提",
+    ];
+
+    private static readonly string[] UyghurFemaleRoots =
+    [
+        "Dil|迪丽", "Gül|古丽", "Ay|阿依", "Mihri|米合日", "Nur|努尔", "Hür|胡尔", "Pati|帕提", "Tursun|吐尔逊", "Qelbi|开丽比", "Reyhan|热依汗",
+        "Meh|麦合", "Zey|再", "Ari|阿日", "Bahar|巴哈尔", "Rena|热娜", "Sanu", "Hör", "Mukerrem",
+    ];
+
+    private static readonly string[] UyghurFemaleEnds = ["gül|古丽", "nisa|尼莎", "xan|汗", "nur|努尔", "ay|阿依", "zire|孜热", "bübi|比比", "zat|扎提", "nigar|尼尕尔", "bar|巴尔"];
+
+    private static readonly string[] KyrgyzRoots =
+    [
+        "Нур", "Эр", "Жан", "Ай", "Бек", "Бол", "Дос", "Кай", "Мур", "Тал", "Түр", "Ул", "Ас", "Ар", "Бак", "Жал", "Эрк", "Кан", "Мар", "Сай",
+        "Сул", "Ак", "Бай", "Ал", "Бер", "Кар", "Ороз", "Чол", "Эсен", "Темир", "Алтын", "Таш",
+    ];
+
+    private static readonly string[] KyrgyzMaleEnds = ["бек", "жан", "бол", "лан", "кан", "бай", "ат", "улан", "мырза", "болот", "тай", "жигит"];
+
+    private static readonly string[] KyrgyzFemaleRoots = ["Ай", "Гүл", "Нур", "Ак", "Бүбү", "Жан", "Чол", "Мээр", "Бер", "Жылдыз", "Назик", "Күн", "Сай"];
+
+    private static readonly string[] KyrgyzFemaleEnds = ["гүл", "ай", "сулуу", "бүбү", "нур", "жан", "кан", "зат", "ира", "пери"];
+
     // Chinese names: "character|pinyin|Palladius Cyrillic".
     private static readonly string[] ChineseSurnames =
     [
@@ -180,7 +236,8 @@ public static class SyntheticNames
         "丽:li 娜:na 迪:di 古:gu 伊:yi 都:du 不:bu 米:mi 肯:ken 肉:rou 孜:zi 德:de 山:shan 素:su 甫:fu 塔:ta 布:bu 夏:xia 明:ming " +
         "麻:ma 帕:pa 库:ku 班:ban 肖:xiao 开:kai 土:tu 赫:he 外:wai 亚:ya 森:sen 沙:sha 萨:sa 拜:bai 吉:ji 来:lai 太:tai 普:pu " +
         "热:re 音:yin 洪:hong 安:an 吐:tu 玉:yu 燕:yan 汗:han 皮:pi 佐:zuo 仙:xian 比:bi 祖:zu 娅:ya 日:ri 麦:mai 卜:bu 若:ruo 利:li " +
-        "莉:li 可:ke 儿:er";
+        "莉:li 可:ke 儿:er 居:ju 宽:kuan 托:tuo 莫:mo 勒:le 腾:teng 铁:tie 泰:tai 鲁:lu 什:shi 特:te 纳:na 昆:kun 如:ru 恩:en 胡:hu " +
+        "地:di 谢:xie 莎:sha 洪:hong 西:xi 再:zai 尕:ga 叶:ye 森:sen 多:duo";
 
     /// <summary>Look-alike characters that real records swap (older and newer transcriptions, homophones): the typos of Chinese.</summary>
     private static readonly Dictionary<char, char> ChineseVariants = new()
@@ -690,18 +747,42 @@ public static class SyntheticNames
         // Hui and Han names are composed of syllables (RenderChinese); their "lexemes" are only counted.
         var chineseMale = Enumerable.Range(0, MaleSyllablesCount() * (MaleSyllablesCount() + 1)).Select(i => new Lexeme("", null, null)).ToArray();
         var chineseFemale = Enumerable.Range(0, FemaleSyllablesCount() * (FemaleSyllablesCount() + 1)).Select(i => new Lexeme("", null, null)).ToArray();
+        // The hand-written names first (the common ones), then the composed ones in a fixed shuffled order (the tail).
+        static Lexeme[] With(Lexeme[] known, string[] roots, string[] ends, int seed)
+        {
+            var seen = new HashSet<string>(known.Select(k => k.Master), StringComparer.OrdinalIgnoreCase);
+            var composed = new List<Lexeme>();
+            foreach (var root in Parse(roots))
+            {
+                foreach (var end in Parse(ends))
+                {
+                    var master = root.Master + end.Master;
+                    if (!(IsAnyVowel(root.Master[^1]) && IsAnyVowel(end.Master[0])) && root.Master[^1] != end.Master[0] && seen.Add(master))
+                    {
+                        composed.Add(new Lexeme(master, root.Chinese is not null && end.Chinese is not null ? root.Chinese + end.Chinese : null, null));
+                    }
+                }
+            }
+
+            var tail = composed.ToArray();
+            new Random(seed).Shuffle(tail);
+            return [.. known, .. tail];
+        }
+
         return new()
         {
-            [(Ethnic.Kazakh, false)] = Parse(KazakhMale),
-            [(Ethnic.Kazakh, true)] = Parse(KazakhFemale),
-            [(Ethnic.Uyghur, false)] = Parse(UyghurMale),
-            [(Ethnic.Uyghur, true)] = Parse(UyghurFemale),
-            [(Ethnic.Kyrgyz, false)] = Parse(KyrgyzMale),
-            [(Ethnic.Kyrgyz, true)] = Parse(KyrgyzFemale),
+            [(Ethnic.Kazakh, false)] = With(Parse(KazakhMale), KazakhRoots, KazakhMaleEnds, 11),
+            [(Ethnic.Kazakh, true)] = With(Parse(KazakhFemale), KazakhFemaleRoots, KazakhFemaleEnds, 12),
+            [(Ethnic.Uyghur, false)] = With(Parse(UyghurMale), UyghurRoots, UyghurMaleEnds, 13),
+            [(Ethnic.Uyghur, true)] = With(Parse(UyghurFemale), UyghurFemaleRoots, UyghurFemaleEnds, 14),
+            [(Ethnic.Kyrgyz, false)] = With(Parse(KyrgyzMale), KyrgyzRoots, KyrgyzMaleEnds, 15),
+            [(Ethnic.Kyrgyz, true)] = With(Parse(KyrgyzFemale), KyrgyzFemaleRoots, KyrgyzFemaleEnds, 16),
             [(Ethnic.Hui, false)] = chineseMale,
             [(Ethnic.Hui, true)] = chineseFemale,
         };
     }
+
+    private static bool IsAnyVowel(char c) => IsCyrillicVowel(c) || IsUlyVowel(c);
 
     private static int MaleSyllablesCount() => ChineseMaleSyllables.Length;
 

@@ -406,7 +406,7 @@ public sealed class SyntheticRegistry
             {
                 foreach (var female in new[] { false, true })
                 {
-                    _zipf[(ethnic, female)] = Cumulative(SyntheticNames.GivenNames(ethnic, female).Count, ethnic == Ethnic.Hui ? 8 : 3);
+                    _zipf[(ethnic, female)] = Cumulative(SyntheticNames.GivenNames(ethnic, female).Count, ethnic == Ethnic.Hui ? 8 : 6);
                 }
             }
 
