@@ -93,9 +93,14 @@ public sealed class PairQuality
         return list;
     }
 
-    /// <summary>The threshold with the best F1 (the lowest such when several tie).</summary>
-    public PairFigures Best(double from = 0.30, double to = 0.99, double step = 0.01) =>
-        Sweep(from, to, step).OrderByDescending(f => f.F1).ThenBy(f => f.Threshold).First();
+    /// <summary>The threshold with the best F1; where several share it (no pair scores between them), the middle one.</summary>
+    public PairFigures Best(double from = 0.30, double to = 0.99, double step = 0.01)
+    {
+        var sweep = Sweep(from, to, step);
+        var best = sweep.Max(f => f.F1);
+        var tied = sweep.Where(f => f.F1 >= best - 1e-12).ToList();
+        return tied[tied.Count / 2];
+    }
 
     /// <summary>For each kind of variation: how many true pairs show it, and how many of those are found at the threshold.</summary>
     public IReadOnlyList<(Variation Kind, int Found, int Pairs)> RecallByVariation(double threshold)

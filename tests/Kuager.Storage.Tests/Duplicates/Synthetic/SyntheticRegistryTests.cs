@@ -115,6 +115,40 @@ public sealed class SyntheticRegistryTests
     }
 
     [Fact]
+    public void Pairwise_figures_count_every_true_pair_those_never_proposed_included()
+    {
+        var registry = SyntheticRegistry.Generate(Options with { People = 500 });
+        var truth = registry.TruePairs().ToList();
+        string Id(int record) => registry.Records[record].ExternalId;
+
+        // Half the true pairs proposed high, a quarter low, a quarter never; ten pairs of different people proposed high.
+        var proposed = truth.Take(truth.Count / 2).Select(p => (Id(p.A), Id(p.B), 0.9))
+            .Concat(truth.Skip(truth.Count / 2).Take(truth.Count / 4).Select(p => (Id(p.B), Id(p.A), 0.5)))
+            .ToList();
+        var wrong = Enumerable.Range(0, registry.Records.Count - 1).Select(i => (A: i, B: i + 1)).Where(p => !registry.SamePerson(p.A, p.B)).Take(10).ToList();
+        proposed.AddRange(wrong.Select(p => (Id(p.A), Id(p.B), 0.95)));
+        var quality = new PairQuality(registry, proposed);
+
+        var high = quality.At(0.8);
+        Assert.Equal(truth.Count, high.TruePairs);
+        Assert.Equal((truth.Count / 2) + 10, high.Proposed);
+        Assert.Equal(truth.Count / 2, high.TruePositives);
+        Assert.Equal((double)(truth.Count / 2) / ((truth.Count / 2) + 10), high.Precision, 9);
+        Assert.Equal((double)(truth.Count / 2) / truth.Count, high.Recall, 9);
+        Assert.Equal(2 * high.Precision * high.Recall / (high.Precision + high.Recall), high.F1, 9);
+        Assert.Equal(truth.Count - (truth.Count / 2), quality.FalseNegatives(0.8).Count());
+        Assert.Equal(truth.Count - (truth.Count / 2) - (truth.Count / 4), quality.FalseNegatives(0.8).Count(f => f.Score is null));
+        Assert.Equal(10, quality.FalsePositives(0.8).Count());
+
+        // Lower, the low-scored true pairs count too; the best threshold is the one that takes them in.
+        Assert.Equal((truth.Count / 2) + (truth.Count / 4), quality.At(0.5).TruePositives);
+        Assert.Equal(quality.At(0.5).F1, quality.Best().F1, 12);
+        Assert.InRange(quality.Best().Threshold, 0.3, 0.5);
+        Assert.Equal(70, quality.Sweep().Count);
+        Assert.Contains("recall by kind of variation", quality.Report("test", 0.8), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Names_are_written_as_each_system_writes_them()
     {
         var baibolat = new NameSpec(Ethnic.Kazakh, false, SyntheticNames.IndexOf(Ethnic.Kazakh, false, "Байболат"),
