@@ -43,8 +43,13 @@ public sealed class DuplicateQualityTests(ITestOutputHelper output)
         var best = quality.Best(SweepFloor);
 
         // The evidence behind the examples in the report: what the scorer saw for each shown pair.
-        var evidence = pairs.ToDictionary(p => (Math.Min(registry.IndexOf(p.A.ExternalId), registry.IndexOf(p.B.ExternalId)),
-            Math.Max(registry.IndexOf(p.A.ExternalId), registry.IndexOf(p.B.ExternalId))), p => p.Score);
+        var evidence = new Dictionary<(int, int), DuplicateScore>();
+        foreach (var p in pairs)
+        {
+            var (a, b) = (registry.IndexOf(p.A.ExternalId), registry.IndexOf(p.B.ExternalId));
+            evidence.TryAdd((Math.Min(a, b), Math.Max(a, b)), p.Score);
+        }
+
         foreach (var (a, b, _, _) in quality.FalseNegatives(DuplicateScorer.DefaultThreshold).Take(12))
         {
             if (!evidence.ContainsKey((a, b)) && await service.CompareAsync(ids[registry.Records[a].ExternalId], ids[registry.Records[b].ExternalId]) is { } compared)
