@@ -121,6 +121,35 @@ public sealed class PairQuality
         return counts.Select(kv => (kv.Key, kv.Value.Found, kv.Value.Pairs)).ToList();
     }
 
+    /// <summary>Recall at the threshold for groups of true pairs (by a key of the pair), largest group first.</summary>
+    public IReadOnlyList<(string Group, int Found, int Pairs)> RecallBy(double threshold, Func<int, int, string> group) =>
+        _truth.Select(key => (Key: key, Pair: Unkey(key)))
+            .GroupBy(x => group(x.Pair.A, x.Pair.B))
+            .Select(g => (g.Key, g.Count(x => _scores.TryGetValue(x.Key, out var s) && s >= threshold - 1e-9), g.Count()))
+            .OrderByDescending(x => x.Item3).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The scripts of a pair: "shared" when both records have a name in one script, else the two sides' scripts (Arabic / Latin+Cyrillic).</summary>
+    public string Scripts(int a, int b)
+    {
+        static SortedSet<string> Of(SyntheticRecord r) => new(r.Names.Select(n => n.Writing switch
+        {
+            Writing.UyghurArabic => "Arabic",
+            Writing.Chinese => "Chinese",
+            Writing.KazakhCyrillic or Writing.KyrgyzCyrillic or Writing.RussianCyrillic or Writing.UyghurCyrillic => "Cyrillic",
+            _ => "Latin",
+        }), StringComparer.Ordinal);
+
+        var (x, y) = (Of(_registry.Records[a]), Of(_registry.Records[b]));
+        if (x.Overlaps(y))
+        {
+            return "a script in common";
+        }
+
+        var sides = new[] { string.Join("+", x), string.Join("+", y) }.Order(StringComparer.Ordinal).ToArray();
+        return $"{sides[0]} / {sides[1]}";
+    }
+
     /// <summary>The false positives at the threshold, by what the two people are to each other.</summary>
     public IReadOnlyList<(HardNegative Kind, int Count)> FalsePositivesByKind(double threshold) =>
         FalsePositives(threshold).GroupBy(p => p.Kind).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ToList();
@@ -195,6 +224,18 @@ public sealed class PairQuality
         foreach (var (kind, found, pairs) in RecallByVariation(defaultThreshold))
         {
             sb.AppendLine(inv, $"  {kind,-20} {(pairs == 0 ? 1 : (double)found / pairs),7:P1}  ({found} of {pairs})");
+        }
+
+        sb.AppendLine("recall by people at the default threshold:");
+        foreach (var (group, found, pairs) in RecallBy(defaultThreshold, (a, _) => _registry.People[_registry.Records[a].Person].Ethnic.ToString()))
+        {
+            sb.AppendLine(inv, $"  {group,-20} {(double)found / pairs,7:P1}  ({found} of {pairs})");
+        }
+
+        sb.AppendLine("recall by the scripts of the two records at the default threshold:");
+        foreach (var (group, found, pairs) in RecallBy(defaultThreshold, Scripts))
+        {
+            sb.AppendLine(inv, $"  {group,-30} {(double)found / pairs,7:P1}  ({found} of {pairs})");
         }
 
         var inRegistry = HardNegativesInRegistry().ToDictionary(x => x.Kind, x => x.Pairs);

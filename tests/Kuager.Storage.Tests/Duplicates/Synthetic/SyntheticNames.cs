@@ -470,7 +470,10 @@ public static class SyntheticNames
             return press;
         }
 
-        return ethnic == Ethnic.Uyghur ? FromUly(master, writing) : FromCyrillic(ethnic, master, writing);
+        var written = ethnic == Ethnic.Uyghur ? FromUly(master, writing) : FromCyrillic(ethnic, master, writing);
+
+        // The Kyrgyz "уулу"/"кызы" stays a lower-case word in every script (Bakyt uulu).
+        return master is "уулу" or "кызы" ? written.ToLowerInvariant() : written;
     }
 
     private static string ToRussian(Ethnic ethnic, string master) =>

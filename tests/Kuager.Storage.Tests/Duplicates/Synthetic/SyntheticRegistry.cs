@@ -126,6 +126,12 @@ public enum Variation
 
     /// <summary>Both are linked to a relative, through different records of that relative (each in its own spelling).</summary>
     RelativeVariants = 1 << 9,
+
+    /// <summary>
+    /// The second parts name different people: a family surname (or a husband's) on one side, the father's name on the
+    /// other (Бауыржан Еркеғалиев, 包尔江·莫勒江): only the given name and the other fields can link them.
+    /// </summary>
+    OtherSecondName = 1 << 10,
 }
 
 /// <summary>What two records of different people are to each other: the hard negatives.</summary>
@@ -293,6 +299,12 @@ public sealed class SyntheticRegistry
             v |= Variation.SameSource;
         }
 
+        var spec = People[x.Person].Name;
+        if (!SyntheticNames.ChineseNamed(spec.Ethnic) && spec.SurnameRoot != spec.Father && !SecondNames(spec, x).Overlaps(SecondNames(spec, y)))
+        {
+            v |= Variation.OtherSecondName;
+        }
+
         var theirs = RelativesOf(b).Select(r => (Records[r.Other].Person, r.Other)).ToList();
         if (RelativesOf(a).Any(r => theirs.Any(t => t.Person == Records[r.Other].Person && t.Other != r.Other)))
         {
@@ -300,6 +312,23 @@ public sealed class SyntheticRegistry
         }
 
         return v;
+    }
+
+    /// <summary>The names (lexemes) the second parts of a record's names come from: the surname root, the father's name or both.</summary>
+    private static HashSet<int> SecondNames(NameSpec spec, SyntheticRecord record)
+    {
+        var set = new HashSet<int>();
+        foreach (var n in record.Names)
+        {
+            var surname = n.Form is SecondForm.Surname or SecondForm.RussianFull && spec.Style == NameStyle.FamilySurname;
+            set.Add(surname ? spec.SurnameRoot : spec.Father);
+            if (n.Form == SecondForm.RussianFull)
+            {
+                set.Add(spec.Father);
+            }
+        }
+
+        return set;
     }
 
     /// <summary>What two records of different people are to each other (<see cref="HardNegative.SamePerson"/> for duplicates).</summary>
@@ -662,11 +691,12 @@ public sealed class SyntheticRegistry
                 candidates.RemoveAll(c => c.Writing == writing);
                 var forms = SyntheticNames.Forms(spec, writing);
                 var form = forms.Count > 1 && Chance(later ? 35 : 10) ? forms[1 + _random.Next(forms.Count - 1)] : forms[0];
+                // Russian lists put the surname first, English the given name of a Chinese name; Chinese characters keep their order.
                 var swapped = form != SecondForm.RussianFull && Chance(writing switch
                 {
+                    Writing.Chinese => 0,
                     Writing.RussianCyrillic => later ? 30 : 15,
                     Writing.Pinyin when SyntheticNames.ChineseNamed(person.Ethnic) => 30,
-                    Writing.Chinese when !SyntheticNames.ChineseNamed(person.Ethnic) => 5,
                     _ => later ? 10 : 2,
                 });
                 var text = SyntheticNames.Render(spec, writing, form, swapped);

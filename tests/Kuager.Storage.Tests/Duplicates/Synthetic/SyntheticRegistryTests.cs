@@ -29,8 +29,9 @@ public sealed class SyntheticRegistryTests
         var variations = pairs.Select(p => registry.Variations(p.A, p.B)).ToList();
         foreach (var kind in Enum.GetValues<Variation>().Where(v => v != Variation.None))
         {
+            // A second part that names another person (a husband's surname against the father's name) is rare on purpose.
             var count = variations.Count(v => v.HasFlag(kind));
-            Assert.True(count >= 30, $"{kind}: only {count} of {pairs.Count} true pairs");
+            Assert.True(count >= (kind == Variation.OtherSecondName ? 1 : 30), $"{kind}: only {count} of {pairs.Count} true pairs");
         }
 
         var quality = new PairQuality(registry, []);
