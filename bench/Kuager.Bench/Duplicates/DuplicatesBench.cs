@@ -116,6 +116,34 @@ internal static class DuplicatesBench
         var pairs = File.ReadLines(pairsFile).Select(l => l.Split('\t')).Select(f => (f[0], f[1], double.Parse(f[2], Inv))).ToList();
         var quality = new PairQuality(registry, pairs);
 
+        // Where recall is lost: a sample of the true pairs never proposed, compared directly. Those that score above the
+        // threshold were lost by the blocking, the others by the scorer.
+        var neverProposed = quality.FalseNegatives(threshold).Where(m => m.Score is null).ToList();
+        var sampled = neverProposed.Take(2000).ToList();
+        var lostByBlocking = 0;
+        if (sampled.Count > 0)
+        {
+            var db = Database.From(path);
+            var idOf = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var connection = await db.OpenAsync())
+            {
+                foreach (var (id, externalId) in await Dapper.SqlMapper.QueryAsync<(long, string)>(connection, "SELECT id, external_id FROM persons"))
+                {
+                    idOf[externalId] = id;
+                }
+            }
+
+            var service = DuplicateService.For(db);
+            foreach (var (a, b, _, _) in sampled)
+            {
+                if (await service.CompareAsync(idOf[registry.Records[a].ExternalId], idOf[registry.Records[b].ExternalId]) is { } compared
+                    && compared.Score.Score >= threshold)
+                {
+                    lostByBlocking++;
+                }
+            }
+        }
+
         var sb = new StringBuilder();
         var size = Directory.GetFiles(work, "kuager.db*").Sum(f => new FileInfo(f).Length);
         sb.AppendLine(Inv, $"## Duplicates: {registry.Records.Count:N0} people to candidate pairs");
@@ -132,13 +160,14 @@ internal static class DuplicatesBench
         }
 
         sb.AppendLine();
+        sb.AppendLine(Inv, $"- Misses at >= {threshold:0.00}: {quality.FalseNegatives(threshold).Count():N0} true pairs, {neverProposed.Count:N0} of them never proposed; of {sampled.Count:N0} of those compared directly, {lostByBlocking:N0} score >= {threshold:0.00} (lost by the blocking, not the scorer)");
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
         sb.AppendLine(Inv, $"- Progress stages: {values["stages"]}");
         sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}");
         sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
         sb.AppendLine();
-        sb.Append(quality.Report($"### Quality on this data (pairs proposed at >= {threshold:0.00})", DuplicateScorer.DefaultThreshold, examples: 8));
+        sb.Append(quality.Report($"### Quality on this data (pairs proposed at >= {threshold:0.00})", DuplicateScorer.DefaultThreshold, examples: 8, floor: threshold));
         sb.AppendLine(Inv, $"(whole run {total.Elapsed.TotalMinutes:F1} min)");
         var report = sb.ToString();
         Console.WriteLine(report);

@@ -201,21 +201,22 @@ public sealed class PairQuality
             .Select(x => { var (a, b) = Unkey(x.Key); return (a, b, x.Score, _registry.Variations(a, b)); });
 
     /// <summary>A report in plain text: figures at the default and the best threshold, the sweep, the breakdowns and examples.</summary>
-    public string Report(string title, double defaultThreshold, int examples = 12, Func<int, int, string>? explain = null)
+    /// <param name="floor">The threshold the pairs were found at: the sweep starts there.</param>
+    public string Report(string title, double defaultThreshold, int examples = 12, Func<int, int, string>? explain = null, double floor = 0.30)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         var atDefault = At(defaultThreshold);
-        var best = Best();
+        var best = Best(floor);
         var people = _registry.People.Count(p => p.Recorded);
         var duplicated = _registry.People.Count(p => p.Recorded && _registry.RecordsOf(p.Id).Count > 1);
         sb.AppendLine(title);
         sb.AppendLine(inv, $"registry: {_registry.Records.Count} records of {people} people ({(double)duplicated / people:P1} recorded more than once), "
-            + $"{_registry.Relationships.Count} relationships, {_registry.Sources.Count} sources; {TruePairs} true pairs; {Proposed} pairs proposed at >= 0.30");
+            + $"{_registry.Relationships.Count} relationships, {_registry.Sources.Count} sources; {TruePairs} true pairs; {Proposed} pairs proposed at >= {floor:0.00}");
         sb.AppendLine(inv, $"at the default {atDefault}");
         sb.AppendLine(inv, $"best F1        {best}");
         sb.AppendLine("sweep (threshold precision recall F1):");
-        foreach (var row in Sweep().Where((_, i) => i % 5 == 0).Append(atDefault).Append(best).DistinctBy(f => f.Threshold).OrderBy(f => f.Threshold))
+        foreach (var row in Sweep(floor).Where((_, i) => i % 5 == 0).Append(atDefault).Append(best).DistinctBy(f => f.Threshold).OrderBy(f => f.Threshold))
         {
             sb.AppendLine(inv, $"  {row.Threshold:0.00}  {row.Precision:0.0000}  {row.Recall:0.0000}  {row.F1:0.0000}");
         }
