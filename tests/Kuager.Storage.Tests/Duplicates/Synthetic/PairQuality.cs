@@ -244,7 +244,8 @@ public sealed class PairQuality
         var fpKinds = FalsePositivesByKind(defaultThreshold).ToDictionary(x => x.Kind, x => x.Count);
         foreach (var kind in Enum.GetValues<HardNegative>().Where(k => k != HardNegative.SamePerson))
         {
-            sb.AppendLine(inv, $"  {kind,-15} {fpKinds.GetValueOrDefault(kind),5}  (of {inRegistry.GetValueOrDefault(kind)})");
+            var counted = inRegistry.TryGetValue(kind, out var n) ? string.Create(inv, $"  (of {n})") : "";
+            sb.AppendLine(string.Create(inv, $"  {kind,-15} {fpKinds.GetValueOrDefault(kind),5}") + counted);
         }
 
         sb.AppendLine(inv, $"highest-scored false positives at the default threshold:");
