@@ -20,7 +20,7 @@ internal static class DuplicatesBench
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public const string Usage =
-        "duplicates-bench [--people 1000000] [--share 0.1] [--seed 42] [--work DIR] [--reuse] [--threshold T] [--sample N] [--out FILE]";
+        "duplicates-bench [--people 1000000] [--share 0.1] [--seed 42] [--work DIR] [--reuse] [--threshold T] [--sample N] [--examples N] [--out FILE]";
 
     private sealed class Options
     {
@@ -31,6 +31,7 @@ internal static class DuplicatesBench
         public bool Reuse { get; set; }
         public double? Threshold { get; set; }
         public int Sample { get; set; }
+        public int Examples { get; set; } = 8;
         public string? Out { get; set; }
 
         /// <summary>
@@ -55,6 +56,7 @@ internal static class DuplicatesBench
                 case "--reuse": o.Reuse = true; break;
                 case "--threshold": o.Threshold = double.Parse(Next(), Inv); break;
                 case "--sample": o.Sample = int.Parse(Next(), Inv); break;
+                case "--examples": o.Examples = int.Parse(Next(), Inv); break;
                 case "--out": o.Out = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}; usage: {Usage}");
             }
@@ -167,7 +169,7 @@ internal static class DuplicatesBench
         sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
         sb.AppendLine();
-        sb.Append(quality.Report($"### Quality on this data (pairs proposed at >= {threshold:0.00})", DuplicateScorer.DefaultThreshold, examples: 8, floor: threshold));
+        sb.Append(quality.Report($"### Quality on this data (pairs proposed at >= {threshold:0.00})", DuplicateScorer.DefaultThreshold, examples: o.Examples, floor: threshold));
         sb.AppendLine(Inv, $"(whole run {total.Elapsed.TotalMinutes:F1} min)");
         var report = sb.ToString();
         Console.WriteLine(report);

@@ -213,20 +213,28 @@ public static class SyntheticNames
     private static readonly string[] ChineseSurnames =
     [
         "马|Ma|Ма", "杨|Yang|Ян", "李|Li|Ли", "王|Wang|Ван", "张|Zhang|Чжан", "白|Bai|Бай", "丁|Ding|Дин", "海|Hai|Хай", "冶|Ye|Е",
-        "韩|Han|Хань", "刘|Liu|Лю", "陈|Chen|Чэнь", "苏|Su|Су", "何|He|Хэ",
+        "韩|Han|Хань", "刘|Liu|Лю", "陈|Chen|Чэнь", "苏|Su|Су", "何|He|Хэ", "周|Zhou|Чжоу", "吴|Wu|У", "赵|Zhao|Чжао", "黄|Huang|Хуан",
+        "孙|Sun|Сунь", "罗|Luo|Ло",
     ];
 
     private static readonly string[] ChineseMaleSyllables =
     [
         "明|ming|мин", "建|jian|цзянь", "国|guo|го", "华|hua|хуа", "伟|wei|вэй", "军|jun|цзюнь", "文|wen|вэнь", "德|de|дэ", "忠|zhong|чжун",
         "福|fu|фу", "成|cheng|чэн", "平|ping|пин", "林|lin|линь", "强|qiang|цян", "良|liang|лян", "学|xue|сюэ", "义|yi|и", "清|qing|цин",
-        "俊|jun|цзюнь", "山|shan|шань", "东|dong|дун", "志|zhi|чжи", "荣|rong|жун", "富|fu|фу",
+        "俊|jun|цзюнь", "山|shan|шань", "东|dong|дун", "志|zhi|чжи", "荣|rong|жун", "富|fu|фу", "刚|gang|ган", "勇|yong|юн", "斌|bin|бинь",
+        "涛|tao|тао", "鹏|peng|пэн", "辉|hui|хуэй", "峰|feng|фэн", "杰|jie|цзе", "磊|lei|лэй", "超|chao|чао", "波|bo|бо", "飞|fei|фэй",
+        "龙|long|лун", "宏|hong|хун", "新|xin|синь", "春|chun|чунь", "发|fa|фа", "贵|gui|гуй", "宝|bao|бао", "云|yun|юнь", "永|yong|юн",
+        "长|chang|чан", "庆|qing|цин", "生|sheng|шэн", "正|zheng|чжэн", "光|guang|гуан", "亮|liang|лян", "晓|xiao|сяо", "家|jia|цзя",
+        "兴|xing|син", "安|an|ань", "仁|ren|жэнь", "武|wu|у", "坤|kun|кунь", "宇|yu|юй", "浩|hao|хао",
     ];
 
     private static readonly string[] ChineseFemaleSyllables =
     [
         "英|ying|ин", "兰|lan|лань", "芳|fang|фан", "玉|yu|юй", "秀|xiu|сю", "梅|mei|мэй", "红|hong|хун", "萍|ping|пин", "霞|xia|ся",
-        "燕|yan|янь", "花|hua|хуа", "琴|qin|цинь", "丽|li|ли", "娟|juan|цзюань", "凤|feng|фэн", "珍|zhen|чжэнь",
+        "燕|yan|янь", "花|hua|хуа", "琴|qin|цинь", "丽|li|ли", "娟|juan|цзюань", "凤|feng|фэн", "珍|zhen|чжэнь", "敏|min|минь",
+        "静|jing|цзин", "婷|ting|тин", "雪|xue|сюэ", "慧|hui|хуэй", "娜|na|на", "艳|yan|янь", "洁|jie|цзе", "丹|dan|дань", "颖|ying|ин",
+        "月|yue|юэ", "桂|gui|гуй", "菊|ju|цзюй", "莲|lian|лянь", "翠|cui|цуй", "芬|fen|фэнь", "美|mei|мэй", "晶|jing|цзин", "蓉|rong|жун",
+        "琳|lin|линь", "倩|qian|цянь", "佳|jia|цзя", "欣|xin|синь", "悦|yue|юэ",
     ];
 
     // The pinyin of every character the transcriptions above use (checked at start: a missing one fails at once).
