@@ -163,6 +163,8 @@ internal static class DuplicatesBench
 
         sb.AppendLine();
         sb.AppendLine(Inv, $"- Misses at >= {threshold:0.00}: {quality.FalseNegatives(threshold).Count():N0} true pairs, {neverProposed.Count:N0} of them never proposed; of {sampled.Count:N0} of those compared directly, {lostByBlocking:N0} score >= {threshold:0.00} (lost by the blocking, not the scorer)");
+        var (namesakes, undecided, supported) = registry.Namesakes();
+        sb.AppendLine(Inv, $"- Namesakes in the data: {namesakes:N0} pairs of records of different people with the same name; {undecided:N0} of them with no gender, birth year, ethnicity or hometown against them, {supported:N0} of those with a birth year or hometown that agrees (no field tells those apart from a duplicate; only relatives and sources can)");
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
         sb.AppendLine(Inv, $"- Progress stages: {values["stages"]}");
         sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}");
@@ -297,37 +299,8 @@ internal static class DuplicatesBench
 
         var quality = new PairQuality(registry, []);
         Console.WriteLine("hard negatives (pairs of records): " + string.Join(", ", quality.HardNegativesInRegistry().Select(x => $"{x.Kind} {x.Pairs:N0}")));
-        // Namesakes that no field tells apart (no conflicting gender, year, ethnicity or hometown): a lower bound of the
-        // false positives of a scorer that reads names perfectly and ignores relatives and sources.
-        var undecidable = 0;
-        var corroborated = 0;
-        var namesakePairs = 0;
-        foreach (var group in registry.Records.GroupBy(r => (registry.People[r.Person].Ethnic, registry.People[r.Person].Female, registry.People[r.Person].Name)))
-        {
-            var records = group.ToList();
-            for (var i = 0; i < records.Count; i++)
-            {
-                for (var j = i + 1; j < records.Count; j++)
-                {
-                    var (a, b) = (records[i], records[j]);
-                    if (a.Person == b.Person)
-                    {
-                        continue;
-                    }
-
-                    namesakePairs++;
-                    var conflict = (a.Female is { } fa && b.Female is { } fb && fa != fb)
-                        || (a.BirthYear is { } ya && b.BirthYear is { } yb && Math.Abs(ya - yb) > 1)
-                        || (a.Ethnicity is { } ea && b.Ethnicity is { } eb && ea != eb)
-                        || (a.Place is { } pa && b.Place is { } pb && !registry.Places.Within(pa, pb) && !registry.Places.Within(pb, pa));
-                    var agreement = (a.BirthYear is { } y1 && b.BirthYear is { } y2 && Math.Abs(y1 - y2) <= 1) || (a.Place is { } p1 && a.Place == b.Place);
-                    undecidable += conflict ? 0 : 1;
-                    corroborated += !conflict && agreement ? 1 : 0;
-                }
-            }
-        }
-
-        Console.WriteLine(string.Create(Inv, $"pairs of records of namesakes (same name spec, different people): {namesakePairs:N0}; with no field against them: {undecidable:N0}, of which {corroborated:N0} with a birth year or hometown that agrees"));
+        var (namesakes, undecided, supported) = registry.Namesakes();
+        Console.WriteLine(string.Create(Inv, $"pairs of records of namesakes: {namesakes:N0}; with no field against them: {undecided:N0}, of which {supported:N0} with a birth year or hometown that agrees"));
         var variations = registry.TruePairs().Select(p => registry.Variations(p.A, p.B)).ToList();
         Console.WriteLine(string.Create(Inv, $"true pairs {variations.Count:N0}: ") + string.Join(", ", Enum.GetValues<Variation>().Where(v => v != Variation.None)
             .Select(v => string.Create(Inv, $"{v} {variations.Count(x => x.HasFlag(v)):N0}"))));

@@ -213,6 +213,8 @@ public sealed class PairQuality
         sb.AppendLine(title);
         sb.AppendLine(inv, $"registry: {_registry.Records.Count} records of {people} people ({(double)duplicated / people:P1} recorded more than once), "
             + $"{_registry.Relationships.Count} relationships, {_registry.Sources.Count} sources; {TruePairs} true pairs; {Proposed} pairs proposed at >= {floor:0.00}");
+        var (namesakes, undecided, supported) = _registry.Namesakes();
+        sb.AppendLine(inv, $"namesakes: {namesakes} pairs of records of different people with the same name, {undecided} with no field against them, {supported} of those with a birth year or hometown that agrees");
         sb.AppendLine(inv, $"at the default {atDefault}");
         sb.AppendLine(inv, $"best F1        {best}");
         sb.AppendLine("sweep (threshold precision recall F1):");
