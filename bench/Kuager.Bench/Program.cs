@@ -8,6 +8,7 @@ using Kuager.Storage;
 //   dotnet run -c Release --project bench/Kuager.Bench -- import ROWS DB [DB ...]
 //   DB: a SQLite path or a PostgreSQL connection string.
 //   names-bench --people N --queries N --pg CONNECTION   (name search against FTS5 and pg_trgm; see bench/run-names)
+//   duplicates-bench --people N [--work DIR --reuse]      (every candidate duplicate pair of N people; see bench/run-duplicates)
 if (args.Length > 0 && args[0] == "names-bench")
 {
     return await Kuager.Bench.Names.NamesBench.RunAsync(args);
@@ -16,6 +17,16 @@ if (args.Length > 0 && args[0] == "names-bench")
 if (args.Length == 5 && args[0] == "names-bench-kuager")
 {
     return await Kuager.Bench.Names.NamesBench.KuagerChildAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "duplicates-bench")
+{
+    return await Kuager.Bench.Duplicates.DuplicatesBench.RunAsync(args);
+}
+
+if (args.Length == 4 && args[0] == "duplicates-bench-find")
+{
+    return await Kuager.Bench.Duplicates.DuplicatesBench.FindChildAsync(args);
 }
 
 if (args.Length == 4 && args[0] == "seed-web")
@@ -40,7 +51,7 @@ if (args.Length == 4 && args[0] == "seed-web")
 
 if (args.Length < 3 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...] | seed-web PEOPLE DB EVENTS | " + Kuager.Bench.Names.NamesBench.Usage);
+    Console.Error.WriteLine("usage: Kuager.Bench import ROWS DB [DB ...] | seed-web PEOPLE DB EVENTS | " + Kuager.Bench.Names.NamesBench.Usage + " | " + Kuager.Bench.Duplicates.DuplicatesBench.Usage);
     return 2;
 }
 
