@@ -17,7 +17,7 @@ namespace Kuager.Core;
 public static class DuplicateScorer
 {
     /// <summary>The threshold with the best F1 on the labelled synthetic set (tests/Kuager.Storage.Tests/Duplicates).</summary>
-    public const double DefaultThreshold = 0.8;
+    public const double DefaultThreshold = 0.78;
 
     /// <summary>The name similarity below which a pair cannot be one person whatever else agrees.</summary>
     public const double MinNameSimilarity = 0.55;
