@@ -45,21 +45,22 @@ public static class ImportCommand
                     imported = result.Imported,
                     updated = result.Updated,
                     errors = result.Errors.Select(e => new { row = e.Row, column = e.Column, message = e.Message }),
-                    duplicates = duplicates.Select(DuplicatesCommand.Pair.From),
                 }, CommonOptions.JsonOutput));
             }
             else if (result.Ok)
             {
                 await console.Error.WriteLineAsync($"imported {result.Imported} new people, updated {result.Updated}");
-                if (duplicates.Count > 0)
+            }
+
+            // On standard error in both modes: the JSON on standard output keeps its agreed keys; `kuager duplicates --json` lists pairs as JSON.
+            if (duplicates.Count > 0)
+            {
+                await console.Error.WriteLineAsync(
+                    $"{duplicates.Count} likely duplicate pair(s) involving new people (nothing was merged; review them with `kuager duplicates` or in the web app):");
+                foreach (var p in duplicates)
                 {
-                    await console.Error.WriteLineAsync(
-                        $"{duplicates.Count} likely duplicate pair(s) involving new people (nothing was merged; review them with `kuager duplicates` or in the web app):");
-                    foreach (var p in duplicates)
-                    {
-                        await console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                            $"  {p.Score.Score:0.00}  {p.A.ExternalId} {p.A.Name}  =  {p.B.ExternalId} {p.B.Name}  ({string.Join(", ", p.Score.Reasons)})"));
-                    }
+                    await console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"  {p.Score.Score:0.00}  {p.A.ExternalId} {p.A.Name}  =  {p.B.ExternalId} {p.B.Name}  ({string.Join(", ", p.Score.Reasons)})"));
                 }
             }
 

@@ -17,7 +17,11 @@ internal static class ApiProblems
     /// An endpoint filter for writes: only editors and admins may change records. A visitor gets 401 (send a token),
     /// a reader 403; nothing is read or written first.
     /// </summary>
-    public static async ValueTask<object?> EditorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static ValueTask<object?> EditorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        EditorsOnly(context, next, "api.ForbiddenDetail", "api.SignInDetail");
+
+    /// <summary>The same filter, explaining the refusal with the texts of these keys (a read for reviewers only, say).</summary>
+    public static async ValueTask<object?> EditorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string forbiddenDetail, string signInDetail)
     {
         var http = context.HttpContext;
         var viewer = http.Viewer();
@@ -28,8 +32,8 @@ internal static class ApiProblems
 
         var t = http.RequestServices.GetRequiredService<TextLocalizer>();
         return viewer.IsSignedIn
-            ? Results.Problem(detail: t["api.ForbiddenDetail"], statusCode: StatusCodes.Status403Forbidden, title: t["api.ForbiddenTitle"])
-            : Results.Problem(detail: t["api.SignInDetail"], statusCode: StatusCodes.Status401Unauthorized, title: t["api.SignInTitle"]);
+            ? Results.Problem(detail: t[forbiddenDetail], statusCode: StatusCodes.Status403Forbidden, title: t["api.ForbiddenTitle"])
+            : Results.Problem(detail: t[signInDetail], statusCode: StatusCodes.Status401Unauthorized, title: t["api.SignInTitle"]);
     }
 
     public static async Task HandleAsync(HttpContext context, RequestDelegate next)

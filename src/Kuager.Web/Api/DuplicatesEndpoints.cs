@@ -214,20 +214,8 @@ internal static class DuplicatesEndpoints
     }
 
     /// <summary>The queue is for reviewers: a visitor gets 401 (send a token), a reader 403, before anything is read.</summary>
-    private static async ValueTask<object?> EditorsOnlyToRead(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var viewer = http.Viewer();
-        if (viewer.CanEdit)
-        {
-            return await next(context);
-        }
-
-        var t = http.RequestServices.GetRequiredService<TextLocalizer>();
-        return viewer.IsSignedIn
-            ? Results.Problem(detail: t["api.ReviewForbiddenDetail"], statusCode: StatusCodes.Status403Forbidden, title: t["api.ForbiddenTitle"])
-            : Results.Problem(detail: t["api.SignInToReviewDetail"], statusCode: StatusCodes.Status401Unauthorized, title: t["api.SignInTitle"]);
-    }
+    private static ValueTask<object?> EditorsOnlyToRead(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        ApiProblems.EditorsOnly(context, next, "api.ReviewForbiddenDetail", "api.SignInToReviewDetail");
 
     private static async Task<JsonObject> ObjectAsync(HttpRequest request, CancellationToken ct)
     {
