@@ -170,7 +170,7 @@ internal static class DuplicatesBench
         var (namesakes, undecided, supported) = registry.Namesakes();
         sb.AppendLine(Inv, $"- Namesakes in the data: {namesakes:N0} pairs of records of different people with the same name; {undecided:N0} of them with no gender, birth year, ethnicity or hometown against them, {supported:N0} of those with a birth year or hometown that agrees (no field tells those apart from a duplicate; only relatives and sources can)");
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
-        sb.AppendLine(Inv, $"- Progress stages: {values["stages"]}");
+        sb.AppendLine(Inv, $"- Stages of FindAllAsync (time, count reported): {values["stages"]}");
         sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}");
         sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
@@ -225,15 +225,18 @@ internal static class DuplicatesBench
         var db = Database.From(path);
         await Migrator.MigrateAsync(db); // a database written before a newer migration; not timed
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var stages = new List<string>();
+        // Each stage: when it started, and the last count it reported (for "comparing": the candidate pairs scored).
+        var stages = new List<(string Stage, double Start, long Total)>();
         var stageClock = Stopwatch.StartNew();
-        var lastStage = "";
         var progress = new SynchronousProgress(p =>
         {
-            if (p.Stage != lastStage)
+            if (stages.Count == 0 || stages[^1].Stage != p.Stage)
             {
-                stages.Add(string.Create(Inv, $"{p.Stage} at {stageClock.Elapsed.TotalSeconds:F1} s"));
-                lastStage = p.Stage;
+                stages.Add((p.Stage, stageClock.Elapsed.TotalSeconds, p.Total));
+            }
+            else
+            {
+                stages[^1] = stages[^1] with { Total = p.Total };
             }
         });
         var gen0 = GC.CollectionCount(0);
@@ -256,7 +259,8 @@ internal static class DuplicatesBench
         Console.WriteLine(string.Create(Inv, $"peak_working_set_mib={peak / 1048576.0:N0}"));
         Console.WriteLine($"gc={gc}");
         Console.WriteLine($"server_gc={GCSettings.IsServerGC}");
-        Console.WriteLine($"stages={(stages.Count == 0 ? "(none reported)" : string.Join("; ", stages))}");
+        Console.WriteLine($"stages={(stages.Count == 0 ? "(none reported)" : string.Join("; ", stages.Select((st, i) =>
+            string.Create(Inv, $"{st.Stage} {((i + 1 < stages.Count ? stages[i + 1].Start : seconds) - st.Start):F1} s ({st.Total:N0})"))))}");
         return 0;
     }
 
