@@ -33,6 +33,12 @@ public sealed record DuplicateProfile
     /// <summary>The names (every variant) of the people related to this one.</summary>
     public IReadOnlyList<NameKey> RelativeNames { get; init; } = [];
 
+    /// <summary>
+    /// Hashes of the phonetic keys of the relatives' name words, sorted (or empty): when both sides have them, relatives
+    /// are compared name by name only if they share a word, which keeps a pair of large families cheap to compare.
+    /// </summary>
+    public IReadOnlyList<int> RelativeKeys { get; init; } = [];
+
     /// <summary>The sources cited for this person.</summary>
     public IReadOnlyList<long> SourceIds { get; init; } = [];
 

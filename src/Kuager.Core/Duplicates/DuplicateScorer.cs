@@ -174,6 +174,11 @@ public static class DuplicateScorer
             return (EvidenceVerdict.Agrees, 2.0);
         }
 
+        if (a.RelativeKeys.Count > 0 && b.RelativeKeys.Count > 0 && !SharesAnySorted(a.RelativeKeys, b.RelativeKeys))
+        {
+            return (EvidenceVerdict.Unknown, 0);
+        }
+
         var best = 0.0;
         foreach (var x in a.RelativeNames)
         {
@@ -188,6 +193,29 @@ public static class DuplicateScorer
         }
 
         return best >= 0.8 ? (EvidenceVerdict.Near, 0.8) : (EvidenceVerdict.Unknown, 0);
+    }
+
+    private static bool SharesAnySorted(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            if (a[i] == b[j])
+            {
+                return true;
+            }
+
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return false;
     }
 
     private static bool SharesAny(IReadOnlyList<long> a, IReadOnlyList<long> b)
@@ -230,7 +258,9 @@ public static class DuplicateScorer
                     continue;
                 }
 
-                var s = Math.Max((forward + NameSimilarity.Score(y, x, weight).Score) / 2, forward >= 0.9 ? 0 : Whole(x, y));
+                // The same words on both sides score the same both ways.
+                var backward = forward >= 0.999 && x.Parts.Count == y.Parts.Count ? forward : NameSimilarity.Score(y, x, weight).Score;
+                var s = Math.Max((forward + backward) / 2, forward >= 0.9 ? 0 : Whole(x, y));
                 if (s > best)
                 {
                     best = s;

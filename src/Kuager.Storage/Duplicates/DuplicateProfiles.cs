@@ -103,7 +103,9 @@ internal static class DuplicateProfiles
                 }
             }
 
-            profiles[i] = profiles[i] with { RelativeNames = relativeNames };
+            var relativeKeys = relativeNames.SelectMany(n => n.Parts).Where(p => !p.IsInitial)
+                .Select(p => StringComparer.Ordinal.GetHashCode(p.Key)).Distinct().Order().ToArray();
+            profiles[i] = profiles[i] with { RelativeNames = relativeNames, RelativeKeys = relativeKeys };
         }
 
         return profiles;
