@@ -46,8 +46,23 @@ internal static class DuplicateProfiles
 
         var names = await NamesAsync(c, ids, index, rows.Count, ct);
         var paths = await PlacePathsAsync(c, ct);
-        var relatives = links ? await PairsAsync(c, "SELECT person_a_id, person_b_id FROM relationships WHERE deleted_at IS NULL", index, both: true, ids is not null, ct) : [];
-        var sources = links ? await PairsAsync(c, "SELECT target_id, source_id FROM citations WHERE target_kind = 'person' AND deleted_at IS NULL", index, both: false, ids is not null, ct) : [];
+        // For some people only their own links are read (both columns are indexed); for everyone, the whole tables.
+        var relatives = new Dictionary<long, List<long>>();
+        var sources = new Dictionary<long, List<long>>();
+        if (links)
+        {
+            foreach (var list in IdLists(ids))
+            {
+                var where = list is null ? "" : $" AND (person_a_id IN {list} OR person_b_id IN {list})";
+                await PairsAsync(c, $"SELECT person_a_id, person_b_id FROM relationships WHERE deleted_at IS NULL{where}", index, both: true, ids is not null, relatives, ct);
+            }
+
+            foreach (var filter in Filters(ids, "target_id"))
+            {
+                await PairsAsync(c, $"SELECT target_id, source_id FROM citations WHERE target_kind = 'person' AND deleted_at IS NULL{filter}", index, both: false, ids is not null, sources, ct);
+            }
+        }
+
 
         // Relatives outside the set (when only some people are loaded) are read for their names.
         Dictionary<long, IReadOnlyList<NameKey>> outsideNames = [];
@@ -221,10 +236,10 @@ internal static class DuplicateProfiles
         return false;
     }
 
-    /// <summary>Pairs of ids read by the query, grouped by the first (and by the second too when <paramref name="both"/>).</summary>
-    private static async Task<Dictionary<long, List<long>>> PairsAsync(DbConnection c, string sql, Dictionary<long, int> index, bool both, bool subset, CancellationToken ct)
+    /// <summary>Adds the pairs of ids the query reads to <paramref name="result"/>, grouped by the first (and by the second too when <paramref name="both"/>).</summary>
+    private static async Task PairsAsync(DbConnection c, string sql, Dictionary<long, int> index, bool both, bool subset,
+        Dictionary<long, List<long>> result, CancellationToken ct)
     {
-        var result = new Dictionary<long, List<long>>();
         await using var reader = await Query(c, sql, ct);
         while (await reader.ReadAsync(ct))
         {
@@ -241,8 +256,6 @@ internal static class DuplicateProfiles
             }
         }
 
-        return result;
-
         static void Add(Dictionary<long, List<long>> map, long key, long value)
         {
             if (!map.TryGetValue(key, out var list))
@@ -257,17 +270,21 @@ internal static class DuplicateProfiles
         }
     }
 
-    private static IEnumerable<string> Filters(IReadOnlyCollection<long>? ids, string column)
+    private static IEnumerable<string> Filters(IReadOnlyCollection<long>? ids, string column) =>
+        IdLists(ids).Select(list => list is null ? string.Empty : $" AND {column} IN {list}");
+
+    /// <summary>The ids as SQL lists of at most 500, "(1,2,3)"; one null for every row.</summary>
+    private static IEnumerable<string?> IdLists(IReadOnlyCollection<long>? ids)
     {
         if (ids is null)
         {
-            yield return string.Empty;
+            yield return null;
             yield break;
         }
 
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            yield return $" AND {column} IN ({string.Join(",", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
+            yield return $"({string.Join(",", chunk.Select(i => i.ToString(CultureInfo.InvariantCulture)))})";
         }
     }
 

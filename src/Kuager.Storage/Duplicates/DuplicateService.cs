@@ -149,12 +149,13 @@ public sealed class DuplicateService
 
         await using var c = await Database.OpenAsync(ct);
         var subjects = await DuplicateProfiles.LoadAsync(c, wanted, ct);
-        var candidates = new HashSet<long>();
+        var byName = new Dictionary<long, HashSet<long>>();
         foreach (var subject in subjects)
         {
-            candidates.UnionWith(await ByNameAsync(subject.Names, (byte)Confidentiality.Confidential, ct));
+            byName[subject.Id] = await ByNameAsync(subject.Names, (byte)Confidentiality.Confidential, ct);
         }
 
+        var candidates = byName.Values.SelectMany(v => v).ToHashSet();
         candidates.ExceptWith(wanted);
         var all = subjects.Concat(await DuplicateProfiles.LoadAsync(c, candidates, ct)).ToDictionary(p => p.Id);
         var weight = await DuplicateProfiles.WeightsAsync(c, all.Values, ct);
@@ -163,7 +164,7 @@ public sealed class DuplicateService
         var seen = new HashSet<(long, long)>();
         foreach (var subject in subjects)
         {
-            foreach (var id in await ByNameAsync(subject.Names, (byte)Confidentiality.Confidential, ct))
+            foreach (var id in byName[subject.Id])
             {
                 var key = Ordered(subject.Id, id);
                 if (id == subject.Id || !all.TryGetValue(id, out var other) || distinct.Contains(key) || !seen.Add(key))
