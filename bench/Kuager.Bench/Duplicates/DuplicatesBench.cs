@@ -171,6 +171,7 @@ internal static class DuplicatesBench
         sb.AppendLine(Inv, $"- Namesakes in the data: {namesakes:N0} pairs of records of different people with the same name; {undecided:N0} of them with no gender, birth year, ethnicity or hometown against them, {supported:N0} of those with a birth year or hometown that agrees (no field tells those apart from a duplicate; only relatives and sources can)");
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
         sb.AppendLine(Inv, $"- Stages of FindAllAsync (time, count reported): {values["stages"]}");
+        sb.AppendLine(Inv, $"- Largest working set seen in each stage (sampled every 0.2 s): {values["stage_memory"]}");
         sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}");
         sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
@@ -227,9 +228,11 @@ internal static class DuplicatesBench
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         // Each stage: when it started, and the last count it reported (for "comparing": the candidate pairs scored).
         var stages = new List<(string Stage, double Start, long Total)>();
+        string[] currentStage = ["starting"];
         var stageClock = Stopwatch.StartNew();
         var progress = new SynchronousProgress(p =>
         {
+            Volatile.Write(ref currentStage[0], p.Stage);
             if (stages.Count == 0 || stages[^1].Stage != p.Stage)
             {
                 stages.Add((p.Stage, stageClock.Elapsed.TotalSeconds, p.Total));
@@ -243,9 +246,29 @@ internal static class DuplicatesBench
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetTotalAllocatedBytes();
+        // The working set sampled five times a second, the largest kept per stage: where the peak is.
+        var stageMemory = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var self = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                var stage = Volatile.Read(ref currentStage[0]);
+                lock (stageMemory)
+                {
+                    stageMemory[stage] = Math.Max(stageMemory.GetValueOrDefault(stage), self.WorkingSet64);
+                }
+
+                await Task.Delay(200).ConfigureAwait(false);
+            }
+        });
         var clock = Stopwatch.StartNew();
         var pairs = await DuplicateService.For(db).FindAllAsync(threshold, progress);
         var seconds = clock.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var peak = process.PeakWorkingSet64;
@@ -259,6 +282,11 @@ internal static class DuplicatesBench
         Console.WriteLine(string.Create(Inv, $"peak_working_set_mib={peak / 1048576.0:N0}"));
         Console.WriteLine($"gc={gc}");
         Console.WriteLine($"server_gc={GCSettings.IsServerGC}");
+        lock (stageMemory)
+        {
+            Console.WriteLine($"stage_memory={string.Join("; ", stageMemory.Select(m => string.Create(Inv, $"{m.Key} {m.Value / 1048576.0:N0} MiB")))}");
+        }
+
         Console.WriteLine($"stages={(stages.Count == 0 ? "(none reported)" : string.Join("; ", stages.Select((st, i) =>
             string.Create(Inv, $"{st.Stage} {((i + 1 < stages.Count ? stages[i + 1].Start : seconds) - st.Start):F1} s ({st.Total:N0})"))))}");
         return 0;

@@ -78,7 +78,22 @@ public static class DuplicateFinder
 
         var total = people.Count + 1.0;
         var unseen = Math.Log(1 + total);
-        return part => frequency.TryGetValue(part.Key, out var f) ? Math.Log(1 + (total / (f + 1.0))) : unseen;
+        double ByKey(NamePart part) => frequency.TryGetValue(part.Key, out var f) ? Math.Log(1 + (total / (f + 1.0))) : unseen;
+
+        // The words of a load are shared objects (one per distinct word), so most are found by reference, without hashing their text.
+        var byPart = new Dictionary<NamePart, double>(ReferenceEqualityComparer.Instance);
+        foreach (var person in people)
+        {
+            foreach (var name in person.Names)
+            {
+                foreach (var part in name.Parts)
+                {
+                    byPart.TryAdd(part, ByKey(part));
+                }
+            }
+        }
+
+        return part => byPart.TryGetValue(part, out var w) ? w : ByKey(part);
     }
 
     /// <summary>
@@ -436,6 +451,7 @@ public static class DuplicateFinder
 
         var lists = new List<long>[bounds.Count];
         var oversize = 0;
+        var seen = new BlockSet();
         Parallel.For(0, bounds.Count, new ParallelOptions { CancellationToken = ct }, b =>
         {
             var (from, to) = bounds[b];
@@ -452,7 +468,11 @@ public static class DuplicateFinder
 
                 var size = j - i;
                 var byYear = (Key(entries[i]) & YearKey) != 0;
-                if (size >= 2 && size <= (byYear ? MaxYearBlock : MaxBlock))
+                if (size >= 2 && size <= MaxSortedBlock && !seen.Add(entries, i, j, byYear))
+                {
+                    // The same people under another key (a name's keys nearly all hold the same people): their pairs are already out.
+                }
+                else if (size >= 2 && size <= (byYear ? MaxYearBlock : MaxBlock))
                 {
                     for (var x = i; x < j; x++)
                     {
@@ -515,6 +535,34 @@ public static class DuplicateFinder
 
         Array.Resize(ref all, count);
         return (all, oversize);
+    }
+
+    /// <summary>
+    /// The blocks already turned into pairs, by a 64-bit hash of their members (in order): the people sharing one key
+    /// mostly share dozens (every pair of their name's words, each less one letter), and each such set is paired once.
+    /// Shared by the threads, in stripes with a lock each.
+    /// </summary>
+    private sealed class BlockSet
+    {
+        private readonly HashSet<ulong>[] _stripes = Enumerable.Range(0, 64).Select(_ => new HashSet<ulong>()).ToArray();
+
+        /// <summary>Whether the members of entries[from..to) are new (and now remembered).</summary>
+        /// <remarks>A block of year keys is told apart from one of name keys: the two are paired differently. Two sets of members
+        /// on one hash (a chance of about one in a million at a million people) would lose the second set's pairs.</remarks>
+        public bool Add(ulong[] entries, int from, int to, bool byYear)
+        {
+            var h = ((ulong)(to - from) << 1) | (byYear ? 1UL : 0);
+            for (var k = from; k < to; k++)
+            {
+                h = Mix(h, (uint)entries[k]);
+            }
+
+            var stripe = _stripes[(int)(h & 63)];
+            lock (stripe)
+            {
+                return stripe.Add(h);
+            }
+        }
     }
 
     private static List<long> Unique(List<long> sorted)

@@ -31,7 +31,7 @@ public static class DuplicateScorer
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var evidence = new List<DuplicateEvidence>(7);
-        var logit = Bias + Others(a, b, evidence);
+        var logit = Bias + Others(a, b, evidence, deferRelatives: false, out _);
         var (similarity, rarity) = Names(a.Names, b.Names, weight);
         var name = NameWeight(similarity, rarity);
         evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
@@ -48,18 +48,32 @@ public static class DuplicateScorer
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var evidence = new List<DuplicateEvidence>(7);
-        var logit = Bias + Others(a, b, evidence);
+
+        // Relatives' names (the costliest evidence after the names) are compared last, only when they can still matter.
+        var logit = Bias + Others(a, b, evidence, deferRelatives: true, out var relativeAt);
+        var relativesMost = relativeAt >= 0 ? SharedRelative : 0;
         var needed = Logit(threshold);
-        if (logit + NameWeight(1, 1) < needed)
+        if (logit + relativesMost + NameWeight(1, 1) < needed)
         {
             return null;
         }
 
         var (similarity, rarity) = Names(a.Names, b.Names, weight);
         var name = NameWeight(similarity, rarity);
-        if (logit + name < needed)
+        if (logit + relativesMost + name < needed)
         {
             return null;
+        }
+
+        if (relativeAt >= 0)
+        {
+            var (verdict, w) = RelativesByName(a, b);
+            evidence[relativeAt] = new DuplicateEvidence(DuplicateReasons.Relative, verdict, w);
+            logit += w;
+            if (logit + name < needed)
+            {
+                return null;
+            }
         }
 
         evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
@@ -80,8 +94,13 @@ public static class DuplicateScorer
         return Math.Log(p / (1 - p));
     }
 
-    /// <summary>Everything but the names, added to <paramref name="evidence"/>; returns its log-odds.</summary>
-    private static double Others(DuplicateProfile a, DuplicateProfile b, List<DuplicateEvidence> evidence)
+    /// <summary>
+    /// Everything but the names, added to <paramref name="evidence"/>; returns its log-odds. With
+    /// <paramref name="deferRelatives"/>, relatives whose names would have to be compared are left
+    /// unknown (weight 0) for the caller to weigh when they can still matter: <paramref name="relativeAt"/> is then
+    /// where that evidence is in the list, else -1.
+    /// </summary>
+    private static double Others(DuplicateProfile a, DuplicateProfile b, List<DuplicateEvidence> evidence, bool deferRelatives, out int relativeAt)
     {
         var sum = 0.0;
         sum += Add(evidence, DuplicateReasons.BirthYear, BirthYear(a.BirthYear, b.BirthYear));
@@ -92,7 +111,9 @@ public static class DuplicateScorer
             ? (EvidenceVerdict.Unknown, 0)
             : string.Equals(a.Ethnicity.Trim(), b.Ethnicity.Trim(), StringComparison.OrdinalIgnoreCase) ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -2.0));
         sum += Add(evidence, DuplicateReasons.Hometown, Hometown(a.HometownPath, b.HometownPath));
-        sum += Add(evidence, DuplicateReasons.Relative, Relatives(a, b));
+        var known = RelativesKnown(a, b);
+        relativeAt = known is null && deferRelatives ? evidence.Count : -1;
+        sum += Add(evidence, DuplicateReasons.Relative, known ?? (deferRelatives ? (EvidenceVerdict.Unknown, 0) : RelativesByName(a, b)));
         sum += Add(evidence, DuplicateReasons.Source, SharesAny(a.SourceIds, b.SourceIds) ? (EvidenceVerdict.Agrees, 0.5) : (EvidenceVerdict.Unknown, 0));
         return sum;
     }
@@ -156,7 +177,11 @@ public static class DuplicateScorer
         };
     }
 
-    private static (EvidenceVerdict, double) Relatives(DuplicateProfile a, DuplicateProfile b)
+    /// <summary>The log-odds of a relative in common (by record or by name).</summary>
+    private const double SharedRelative = 2.0;
+
+    /// <summary>What the relatives say without comparing their names, or null when their names must be compared.</summary>
+    private static (EvidenceVerdict, double)? RelativesKnown(DuplicateProfile a, DuplicateProfile b)
     {
         if (a.RelativeIds.Contains(b.Id) || b.RelativeIds.Contains(a.Id))
         {
@@ -171,12 +196,29 @@ public static class DuplicateScorer
 
         if (SharesAny(a.RelativeIds, b.RelativeIds))
         {
-            return (EvidenceVerdict.Agrees, 2.0);
+            return (EvidenceVerdict.Agrees, SharedRelative);
         }
 
         if (a.RelativeKeys.Count > 0 && b.RelativeKeys.Count > 0 && !SharesAnySorted(a.RelativeKeys, b.RelativeKeys))
         {
             return (EvidenceVerdict.Unknown, 0);
+        }
+
+        return null;
+    }
+
+    /// <summary>Relatives with alike names (any written form of one against any of the other).</summary>
+    private static (EvidenceVerdict, double) RelativesByName(DuplicateProfile a, DuplicateProfile b)
+    {
+        foreach (var x in a.RelativeNames)
+        {
+            foreach (var y in b.RelativeNames)
+            {
+                if (SameWords(x, y))
+                {
+                    return (EvidenceVerdict.Agrees, SharedRelative);
+                }
+            }
         }
 
         var best = 0.0;
@@ -187,7 +229,7 @@ public static class DuplicateScorer
                 best = Math.Max(best, Symmetric(x, y, null));
                 if (best >= 0.9)
                 {
-                    return (EvidenceVerdict.Agrees, 2.0);
+                    return (EvidenceVerdict.Agrees, SharedRelative);
                 }
             }
         }
@@ -245,6 +287,18 @@ public static class DuplicateScorer
     /// </summary>
     private static (double Similarity, double Rarity) Names(IReadOnlyList<NameKey> a, IReadOnlyList<NameKey> b, Func<NamePart, double>? weight)
     {
+        // The same words in the same order (namesakes, and a name entered twice alike): nothing to weigh word by word.
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (SameWords(x, y))
+                {
+                    return (1.0, Rarity(x, weight));
+                }
+            }
+        }
+
         var best = 0.0;
         NameKey? bestName = null;
         foreach (var x in a)
@@ -274,6 +328,26 @@ public static class DuplicateScorer
         }
 
         return (best, bestName is null ? 0 : Rarity(bestName, weight));
+    }
+
+    /// <summary>Whether two names have the same words (keys and second readings), in order, none of them an initial.</summary>
+    private static bool SameWords(NameKey x, NameKey y)
+    {
+        if (x.Parts.Count != y.Parts.Count || x.Parts.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Parts.Count; i++)
+        {
+            var (p, q) = (x.Parts[i], y.Parts[i]);
+            if (p.IsInitial || q.IsInitial || (!ReferenceEquals(p, q) && (p.Key != q.Key || p.Alt != q.Alt)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double Symmetric(NameKey x, NameKey y, Func<NamePart, double>? weight)

@@ -76,6 +76,47 @@ public sealed class DuplicateFinderTests
         Assert.Contains(progress, p => p.Stage == "comparing" && p.Done == p.Total);
     }
 
+    [Fact]
+    public void People_sharing_many_keys_are_compared_once_and_every_pair_is_found_as_when_compared_all_with_all()
+    {
+        // Namesakes share every key of their name (each pair of words, each less one letter); a few spellings apart
+        // share only some. Whatever the blocks, the pairs found are those of comparing everyone with everyone.
+        var people = new List<DuplicateProfile>();
+        var id = 0L;
+        foreach (var name in new[] { "Kunbolat Erlanuly", "Kunbolat Erlanuly", "Kunbolat Erlanov", "Kunbolat Erlanuly", "Erlan Kunbolatuly", "Kunbolat Erlanulyy" })
+        {
+            for (var year = 1980; year < 1983; year++)
+            {
+                people.Add(Person(++id, name, year));
+            }
+        }
+
+        // A common name in one year: a block larger than a full comparison, compared within a year.
+        for (var k = 0; k < DuplicateFinder.MaxBlock + 5; k++)
+        {
+            people.Add(Person(++id, "Serik Akhmetov", 1960 + (k % 3)));
+        }
+
+        var found = DuplicateFinder.Find(people, 0.5, null, null, CancellationToken.None, out var figures);
+
+        var weight = DuplicateFinder.Weights(people);
+        var all = new List<(long, long)>();
+        for (var x = 0; x < people.Count; x++)
+        {
+            for (var y = x + 1; y < people.Count; y++)
+            {
+                if (DuplicateScorer.ScoreAtLeast(people[x], people[y], 0.5, weight) is not null && (people[x].Name != "Serik Akhmetov" || Math.Abs(people[x].BirthYear!.Value - people[y].BirthYear!.Value) <= 1))
+                {
+                    all.Add((people[x].Id, people[y].Id));
+                }
+            }
+        }
+
+        Assert.Equal(all.Order(), found.Select(p => (p.A.Id, p.B.Id)).Order());
+        Assert.Equal(found.Count, found.Select(p => (p.A.Id, p.B.Id)).Distinct().Count());
+        Assert.True(figures.Compared <= (long)people.Count * (people.Count - 1) / 2);
+    }
+
     private sealed class SyncProgress(List<DuplicateProgress> seen) : IProgress<DuplicateProgress>
     {
         public void Report(DuplicateProgress value)

@@ -133,6 +133,41 @@ public sealed class DuplicateScorerTests
         Assert.True(DuplicateScorer.Score(a, far).Score < 0.5);
     }
 
+    [Theory]
+    [InlineData("Aygul Tursunova", 0.9)] // a relative of the same name: relatives weighed after the names, the same score
+    [InlineData("Aygul Tursunovaa", 0.9)] // alike, not the same: compared word by word
+    [InlineData("Dilnaz Omarova", 0.9)] // no relative in common
+    [InlineData("Aygul Tursunova", 0.5)]
+    public void Relatives_weighed_last_give_the_same_score_as_weighing_everything(string relative, double bar)
+    {
+        var a = Person("Nurlan Serikov", 1975, Gender.Male, relatives: ["Aygul Tursunova", "Berik Nurlanuly"]);
+        var b = Person("Нурлан Сериков", 1975, Gender.Male, relatives: [relative]);
+        var full = DuplicateScorer.Score(a, b);
+
+        var quick = DuplicateScorer.ScoreAtLeast(a, b, bar);
+
+        if (full.Score >= bar)
+        {
+            Assert.Equal(full, quick, new ScoreComparer());
+        }
+        else
+        {
+            Assert.Null(quick);
+        }
+    }
+
+    [Fact]
+    public void A_relative_in_common_can_lift_a_pair_over_the_bar_and_is_weighed_only_then()
+    {
+        var a = Person("Nurlan Serikov", relatives: ["Aygul Tursunova"]);
+        var b = Person("Nurlan Serikov", relatives: ["Айгуль Турсунова"]);
+        var stranger = Person("Nurlan Serikov", relatives: ["Dilnaz Omarova"]);
+        var bar = (DuplicateScorer.Score(a, stranger).Score + DuplicateScorer.Score(a, b).Score) / 2;
+
+        Assert.Contains(DuplicateReasons.Relative, DuplicateScorer.ScoreAtLeast(a, b, bar)!.Reasons);
+        Assert.Null(DuplicateScorer.ScoreAtLeast(a, stranger, bar));
+    }
+
     private sealed class ScoreComparer : IEqualityComparer<DuplicateScore?>
     {
         public bool Equals(DuplicateScore? x, DuplicateScore? y) =>
