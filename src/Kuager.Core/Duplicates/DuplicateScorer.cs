@@ -30,28 +30,27 @@ public static class DuplicateScorer
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var evidence = new List<DuplicateEvidence>(7);
-        var logit = Bias + Others(a, b, evidence, deferRelatives: false, out _);
+        Span<(EvidenceVerdict Verdict, double Weight)> found = stackalloc (EvidenceVerdict, double)[OtherReasons.Length];
+        var logit = Bias + Others(a, b, found, deferRelatives: false, out _);
         var (similarity, rarity) = Names(a.Names, b.Names, weight);
         var name = NameWeight(similarity, rarity);
-        evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
-        logit += name;
-        return Result(logit, evidence);
+        return Result(logit + name, similarity, name, found);
     }
 
     /// <summary>
     /// The score, or null when the pair cannot reach <paramref name="threshold"/>: the evidence besides the names is
     /// weighed first, and the names (the costly part) only when they can still lift the pair over the threshold.
+    /// Nothing is allocated for a pair that does not reach it (most of the pairs a search compares).
     /// </summary>
     public static DuplicateScore? ScoreAtLeast(DuplicateProfile a, DuplicateProfile b, double threshold, Func<NamePart, double>? weight = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var evidence = new List<DuplicateEvidence>(7);
+        Span<(EvidenceVerdict Verdict, double Weight)> found = stackalloc (EvidenceVerdict, double)[OtherReasons.Length];
 
         // Relatives' names (the costliest evidence after the names) are compared last, only when they can still matter.
-        var logit = Bias + Others(a, b, evidence, deferRelatives: true, out var relativeAt);
-        var relativesMost = relativeAt >= 0 ? SharedRelative : 0;
+        var logit = Bias + Others(a, b, found, deferRelatives: true, out var relativesPending);
+        var relativesMost = relativesPending ? SharedRelative : 0;
         var needed = Logit(threshold);
         if (logit + relativesMost + NameWeight(1, 1) < needed)
         {
@@ -65,23 +64,31 @@ public static class DuplicateScorer
             return null;
         }
 
-        if (relativeAt >= 0)
+        if (relativesPending)
         {
-            var (verdict, w) = RelativesByName(a, b);
-            evidence[relativeAt] = new DuplicateEvidence(DuplicateReasons.Relative, verdict, w);
-            logit += w;
+            found[RelativeSlot] = RelativesByName(a, b);
+            logit += found[RelativeSlot].Weight;
             if (logit + name < needed)
             {
                 return null;
             }
         }
 
-        evidence.Insert(0, new DuplicateEvidence(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)));
-        return Result(logit + name, evidence);
+        return Result(logit + name, similarity, name, found);
     }
 
-    private static DuplicateScore Result(double logit, List<DuplicateEvidence> evidence)
+    /// <summary>The score with its evidence: the names first, then the rest in the order of <see cref="OtherReasons"/>.</summary>
+    private static DuplicateScore Result(double logit, double similarity, double name, ReadOnlySpan<(EvidenceVerdict Verdict, double Weight)> found)
     {
+        var evidence = new List<DuplicateEvidence>(OtherReasons.Length + 1)
+        {
+            new(DuplicateReasons.Name, similarity >= 0.9 ? EvidenceVerdict.Agrees : similarity >= 0.75 ? EvidenceVerdict.Near : EvidenceVerdict.Differs, Math.Round(name, 3)),
+        };
+        for (var i = 0; i < found.Length; i++)
+        {
+            evidence.Add(new DuplicateEvidence(OtherReasons[i], found[i].Verdict, found[i].Weight));
+        }
+
         var score = Math.Round(1 / (1 + Math.Exp(-logit)), 4);
         var reasons = evidence.Where(e => e.Weight > 0 && e.Verdict is EvidenceVerdict.Agrees or EvidenceVerdict.Near)
             .OrderByDescending(e => e.Weight).Select(e => e.Reason).ToList();
@@ -94,34 +101,40 @@ public static class DuplicateScorer
         return Math.Log(p / (1 - p));
     }
 
-    /// <summary>
-    /// Everything but the names, added to <paramref name="evidence"/>; returns its log-odds. With
-    /// <paramref name="deferRelatives"/>, relatives whose names would have to be compared are left
-    /// unknown (weight 0) for the caller to weigh when they can still matter: <paramref name="relativeAt"/> is then
-    /// where that evidence is in the list, else -1.
-    /// </summary>
-    private static double Others(DuplicateProfile a, DuplicateProfile b, List<DuplicateEvidence> evidence, bool deferRelatives, out int relativeAt)
-    {
-        var sum = 0.0;
-        sum += Add(evidence, DuplicateReasons.BirthYear, BirthYear(a.BirthYear, b.BirthYear));
-        sum += Add(evidence, DuplicateReasons.Gender, a.Gender == Gender.Unknown || b.Gender == Gender.Unknown
-            ? (EvidenceVerdict.Unknown, 0)
-            : a.Gender == b.Gender ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -4.0));
-        sum += Add(evidence, DuplicateReasons.Ethnicity, a.Ethnicity is null || b.Ethnicity is null
-            ? (EvidenceVerdict.Unknown, 0)
-            : string.Equals(a.Ethnicity.Trim(), b.Ethnicity.Trim(), StringComparison.OrdinalIgnoreCase) ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -2.0));
-        sum += Add(evidence, DuplicateReasons.Hometown, Hometown(a.HometownPath, b.HometownPath));
-        var known = RelativesKnown(a, b);
-        relativeAt = known is null && deferRelatives ? evidence.Count : -1;
-        sum += Add(evidence, DuplicateReasons.Relative, known ?? (deferRelatives ? (EvidenceVerdict.Unknown, 0) : RelativesByName(a, b)));
-        sum += Add(evidence, DuplicateReasons.Source, SharesAny(a.SourceIds, b.SourceIds) ? (EvidenceVerdict.Agrees, 0.5) : (EvidenceVerdict.Unknown, 0));
-        return sum;
-    }
+    /// <summary>The evidence besides the names, in the order <see cref="Others"/> weighs it.</summary>
+    private static readonly string[] OtherReasons =
+    [
+        DuplicateReasons.BirthYear, DuplicateReasons.Gender, DuplicateReasons.Ethnicity, DuplicateReasons.Hometown, DuplicateReasons.Relative, DuplicateReasons.Source,
+    ];
 
-    private static double Add(List<DuplicateEvidence> evidence, string reason, (EvidenceVerdict Verdict, double Weight) found)
+    private const int RelativeSlot = 4;
+
+    /// <summary>
+    /// Everything but the names, into <paramref name="found"/> (in the order of <see cref="OtherReasons"/>); returns its
+    /// log-odds. With <paramref name="deferRelatives"/>, relatives whose names would have to be compared are left unknown
+    /// (weight 0) and <paramref name="relativesPending"/> set, for the caller to weigh them when they can still matter.
+    /// </summary>
+    private static double Others(DuplicateProfile a, DuplicateProfile b, Span<(EvidenceVerdict Verdict, double Weight)> found, bool deferRelatives, out bool relativesPending)
     {
-        evidence.Add(new DuplicateEvidence(reason, found.Verdict, found.Weight));
-        return found.Weight;
+        found[0] = BirthYear(a.BirthYear, b.BirthYear);
+        found[1] = a.Gender == Gender.Unknown || b.Gender == Gender.Unknown
+            ? (EvidenceVerdict.Unknown, 0)
+            : a.Gender == b.Gender ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -4.0);
+        found[2] = a.Ethnicity is null || b.Ethnicity is null
+            ? (EvidenceVerdict.Unknown, 0)
+            : string.Equals(a.Ethnicity.Trim(), b.Ethnicity.Trim(), StringComparison.OrdinalIgnoreCase) ? (EvidenceVerdict.Agrees, 0.3) : (EvidenceVerdict.Differs, -2.0);
+        found[3] = Hometown(a.HometownPath, b.HometownPath);
+        var known = RelativesKnown(a, b);
+        relativesPending = known is null && deferRelatives;
+        found[RelativeSlot] = known ?? (deferRelatives ? (EvidenceVerdict.Unknown, 0) : RelativesByName(a, b));
+        found[5] = SharesAny(a.SourceIds, b.SourceIds) ? (EvidenceVerdict.Agrees, 0.5) : (EvidenceVerdict.Unknown, 0);
+        var sum = 0.0;
+        foreach (var (_, weight) in found)
+        {
+            sum += weight;
+        }
+
+        return sum;
     }
 
     private static (EvidenceVerdict, double) BirthYear(int? a, int? b)
