@@ -51,7 +51,7 @@ public static class DuplicateFinder
         entries = [];
 
         var found = Score(people, pairs, threshold, skip, weight, progress, ct);
-        figures = new DuplicateFigures(people.Count, keyCount, pairs.LongLength, found.Count, oversize);
+        figures = new DuplicateFigures(people.Count, keyCount, pairs.Count, found.Count, oversize);
         return found;
     }
 
@@ -428,7 +428,7 @@ public static class DuplicateFinder
     }
 
     /// <summary>Pairs of people (indexes, lower first, packed in one number) who share a key, each once.</summary>
-    private static (long[] Pairs, int Oversize) CandidatePairs(IReadOnlyList<DuplicateProfile> people, ulong[] entries, int length, CancellationToken ct)
+    private static (ArraySegment<long> Pairs, int Oversize) CandidatePairs(IReadOnlyList<DuplicateProfile> people, ulong[] entries, int length, CancellationToken ct)
     {
         // Runs of equal keys, split into two halves for the two cores at a run boundary.
         var bounds = new List<(int From, int To)>();
@@ -449,7 +449,7 @@ public static class DuplicateFinder
             }
         }
 
-        var lists = new List<long>[bounds.Count];
+        var lists = new long[bounds.Count][];
         var oversize = 0;
         var seen = new BlockSet();
         Parallel.For(0, bounds.Count, new ParallelOptions { CancellationToken = ct }, b =>
@@ -512,17 +512,19 @@ public static class DuplicateFinder
             }
 
             pairs.Sort();
-            lists[b] = Unique(pairs);
+            lists[b] = [.. Unique(pairs)]; // exactly as long as it must be, the list's spare room let go
         });
 
-        var all = new long[lists.Sum(l => (long)l.Count)];
+        var all = new long[lists.Sum(l => (long)l.Length)];
         var at = 0;
-        foreach (var list in lists)
+        for (var b = 0; b < lists.Length; b++)
         {
-            list.CopyTo(all, at);
-            at += list.Count;
+            lists[b].CopyTo(all, at);
+            at += lists[b].Length;
+            lists[b] = [];
         }
 
+        // Made unique in place (a pair meeting under keys of two halves is in both); the tail past the count is left unused.
         Array.Sort(all);
         var count = 0;
         for (var k = 0; k < all.Length; k++)
@@ -533,8 +535,7 @@ public static class DuplicateFinder
             }
         }
 
-        Array.Resize(ref all, count);
-        return (all, oversize);
+        return (new ArraySegment<long>(all, 0, count), oversize);
     }
 
     /// <summary>
@@ -586,19 +587,19 @@ public static class DuplicateFinder
 
     private static long Pack(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
-    private static List<DuplicatePair> Score(IReadOnlyList<DuplicateProfile> people, long[] pairs, double threshold,
+    private static List<DuplicatePair> Score(IReadOnlyList<DuplicateProfile> people, ArraySegment<long> pairs, double threshold,
         Func<long, long, bool>? skip, Func<NamePart, double> weight, IProgress<DuplicateProgress>? progress, CancellationToken ct)
     {
         var found = new List<DuplicatePair>();
         var gate = new object();
         long done = 0;
         const int chunk = 20_000;
-        var chunks = (pairs.Length + chunk - 1) / chunk;
-        progress?.Report(new DuplicateProgress("comparing", 0, pairs.Length));
+        var chunks = (pairs.Count + chunk - 1) / chunk;
+        progress?.Report(new DuplicateProgress("comparing", 0, pairs.Count));
         Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, c =>
         {
             var local = new List<DuplicatePair>();
-            var end = Math.Min(pairs.Length, (c + 1) * chunk);
+            var end = Math.Min(pairs.Count, (c + 1) * chunk);
             for (var k = c * chunk; k < end; k++)
             {
                 var x = people[(int)(pairs[k] >> 32)];
@@ -621,7 +622,7 @@ public static class DuplicateFinder
             }
 
             var now = Interlocked.Add(ref done, end - (c * chunk));
-            progress?.Report(new DuplicateProgress("comparing", now, pairs.Length));
+            progress?.Report(new DuplicateProgress("comparing", now, pairs.Count));
         });
 
         found.Sort((p, q) => q.Score.Score.CompareTo(p.Score.Score) is var byScore && byScore != 0

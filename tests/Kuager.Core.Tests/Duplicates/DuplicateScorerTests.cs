@@ -122,6 +122,27 @@ public sealed class DuplicateScorerTests
     }
 
     [Fact]
+    public void A_name_hundreds_of_people_bear_agreeing_with_a_birth_year_is_not_enough_to_propose_a_pair()
+    {
+        // A registry of 100,000 people in which a thousand bear each of the two words of "Nurlan Serikov" (about ten
+        // would bear the whole name by chance) and one bears "Ilham Tohti".
+        var people = 100_000.0;
+        var bearers = new Dictionary<string, double> { [Key("Nurlan")] = 1_000, [Key("Serikov")] = 1_000, [Key("Ilham")] = 2, [Key("Tohti")] = 2 };
+        double Weight(NamePart p) => Math.Log(1 + ((people + 1) / (bearers.GetValueOrDefault(p.Key) + 1)));
+
+        var namesakes = DuplicateScorer.Score(Person("Nurlan Serikov", 1975), Person("Nurlan Serikov", 1975), Weight);
+        var same = DuplicateScorer.Score(Person("Ilham Tohti", 1975), Person("Ilham Tohti", 1975), Weight);
+        var corroborated = DuplicateScorer.Score(Person("Nurlan Serikov", 1975, Gender.Male, hometown: GhuljaVillage), Person("Nurlan Serikov", 1975, Gender.Male, hometown: GhuljaVillage), Weight);
+
+        Assert.True(namesakes.Score < DuplicateScorer.DefaultThreshold, $"namesakes {namesakes.Score}");
+        Assert.True(same.Score >= DuplicateScorer.DefaultThreshold, $"rare name {same.Score}");
+        Assert.True(corroborated.Score >= DuplicateScorer.DefaultThreshold, $"with a village and gender {corroborated.Score}");
+        Assert.Equal(EvidenceVerdict.Agrees, namesakes.Evidence.Single(e => e.Reason == DuplicateReasons.Name).Verdict);
+
+        static string Key(string word) => NameKeys.Of(word).Parts[0].Key;
+    }
+
+    [Fact]
     public void The_quick_score_agrees_with_the_full_one_and_skips_pairs_that_cannot_reach_the_bar()
     {
         var a = Person("Kunbolat Erlanuly", 1981, Gender.Male, hometown: Ghulja);
