@@ -172,7 +172,7 @@ internal static class DuplicatesBench
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
         sb.AppendLine(Inv, $"- Stages of FindAllAsync (time, count reported): {values["stages"]}");
         sb.AppendLine(Inv, $"- Largest working set seen in each stage (sampled every 0.2 s): {values["stage_memory"]}");
-        sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}");
+        sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}, background GC {values["concurrent_gc"]}");
         sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
         sb.AppendLine();
@@ -197,6 +197,9 @@ internal static class DuplicatesBench
     {
         var self = Environment.GetCommandLineArgs()[0];
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+
+        // The collector the kuager executable runs with (Kuager.Cli.csproj: no background collections).
+        start.Environment["DOTNET_gcConcurrent"] = "0";
         if (self.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
             start.ArgumentList.Add(self);
@@ -282,6 +285,7 @@ internal static class DuplicatesBench
         Console.WriteLine(string.Create(Inv, $"peak_working_set_mib={peak / 1048576.0:N0}"));
         Console.WriteLine($"gc={gc}");
         Console.WriteLine($"server_gc={GCSettings.IsServerGC}");
+        Console.WriteLine($"concurrent_gc={(Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") == "0" ? false : AppContext.GetData("System.GC.Concurrent") ?? true)}");
         lock (stageMemory)
         {
             Console.WriteLine($"stage_memory={string.Join("; ", stageMemory.Select(m => string.Create(Inv, $"{m.Key} {m.Value / 1048576.0:N0} MiB")))}");
