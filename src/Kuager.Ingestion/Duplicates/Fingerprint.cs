@@ -4,8 +4,8 @@ using System.Text;
 namespace Kuager.Ingestion;
 
 /// <summary>
-/// Near-duplicate fingerprints of a text: a MinHash signature over word shingles (estimates the Jaccard similarity
-/// of two texts' shingle sets; banded for lookup) and a SimHash (one 64-bit word; near texts differ in few bits).
+/// Near-duplicate fingerprint of a text: a MinHash signature over word shingles, which estimates the Jaccard similarity
+/// of two texts' shingle sets and is banded for lookup (locality-sensitive hashing).
 /// Text is compared after folding case, punctuation and white space, so a copy re-typeset by another outlet matches.
 /// </summary>
 public sealed class Fingerprint
@@ -18,59 +18,45 @@ public sealed class Fingerprint
     private static readonly ulong[] SeedsA = Seeds(0x9E3779B97F4A7C15UL);
     private static readonly ulong[] SeedsB = Seeds(0xC2B2AE3D27D4EB4FUL);
 
-    private Fingerprint(uint[] minHash, ulong simHash, int words)
+    private Fingerprint(uint[] minHash, int words)
     {
         MinHash = minHash;
-        SimHash = simHash;
         Words = words;
     }
 
     public IReadOnlyList<uint> MinHash { get; }
-
-    public ulong SimHash { get; }
 
     /// <summary>How many words the text has after folding.</summary>
     public int Words { get; }
 
     public static Fingerprint Of(string text)
     {
-        var words = Fold(text);
+        var words = Fold(text).ToArray();
         var shingles = new HashSet<ulong>();
-        if (words.Count < ShingleWords)
+        if (words.Length < ShingleWords)
         {
-            if (words.Count > 0)
+            if (words.Length > 0)
                 shingles.Add(Hash(string.Join(' ', words)));
         }
         else
         {
-            for (var i = 0; i + ShingleWords <= words.Count; i++)
+            for (var i = 0; i + ShingleWords <= words.Length; i++)
                 shingles.Add(Hash(string.Join(' ', words, i, ShingleWords)));
         }
 
         var min = new uint[Hashes];
         Array.Fill(min, uint.MaxValue);
-        Span<int> bits = stackalloc int[64];
         foreach (var s in shingles)
         {
             for (var k = 0; k < Hashes; k++)
             {
-                var h = (uint)(((SeedsA[k] * s) + SeedsB[k]) >> 32);
+                var h = (uint)(Mix((s ^ SeedsA[k]) + SeedsB[k]) >> 32);
                 if (h < min[k])
                     min[k] = h;
             }
-
-            for (var b = 0; b < 64; b++)
-                bits[b] += ((s >> b) & 1) == 1 ? 1 : -1;
         }
 
-        ulong sim = 0;
-        for (var b = 0; b < 64; b++)
-        {
-            if (bits[b] > 0)
-                sim |= 1UL << b;
-        }
-
-        return new Fingerprint(min, sim, words.Count);
+        return new Fingerprint(min, words.Length);
     }
 
     /// <summary>The estimated Jaccard similarity of the two texts' shingles, 0..1.</summary>
@@ -88,9 +74,6 @@ public sealed class Fingerprint
 
         return same / (double)Hashes;
     }
-
-    /// <summary>How many of the 64 SimHash bits differ (0: the same text up to folding).</summary>
-    public int Distance(Fingerprint other) => ulong.PopCount(SimHash ^ other.SimHash) is var d ? (int)d : 0;
 
     /// <summary>The band keys for lookup: two texts with estimated similarity s share a band with probability 1-(1-s^4)^16 (0.8 gives 0.999).</summary>
     public IReadOnlyList<string> BandKeys()
@@ -110,7 +93,7 @@ public sealed class Fingerprint
     /// <summary>The signature as stored: 64 hex words joined.</summary>
     public string Signature() => string.Concat(MinHash.Select(h => h.ToString("x8", CultureInfo.InvariantCulture)));
 
-    public static Fingerprint FromStored(string signature, ulong simHash, int words)
+    public static Fingerprint FromStored(string signature, int words)
     {
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.Length != Hashes * 8)
@@ -118,7 +101,7 @@ public sealed class Fingerprint
         var min = new uint[Hashes];
         for (var k = 0; k < Hashes; k++)
             min[k] = uint.Parse(signature.AsSpan(k * 8, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        return new Fingerprint(min, simHash, words);
+        return new Fingerprint(min, words);
     }
 
     private static List<string> Fold(string text)
@@ -151,6 +134,17 @@ public sealed class Fingerprint
             h = (h ^ c) * 1099511628211UL;
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        return h;
+    }
+
+    /// <summary>The murmur3 finaliser: each of the 64 hash functions is the mix of the shingle under its own seed.</summary>
+    private static ulong Mix(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53UL;
         h ^= h >> 33;
         return h;
     }

@@ -9,39 +9,39 @@ public sealed class NearDuplicates<TKey> where TKey : notnull
     /// <summary>Estimated shingle Jaccard at or above which two articles are one (re-typeset copies score 0.9+; follow-ups sharing a quote under 0.5).</summary>
     public const double ArticleThreshold = 0.8;
 
-    /// <summary>SimHash bits that may differ for two paragraphs to be one (a changed word or two in a long paragraph).</summary>
-    public const int ParagraphBits = 6;
+    /// <summary>Estimated Jaccard at or above which two paragraphs are one (a word or two changed in a long paragraph).</summary>
+    public const double ParagraphThreshold = 0.7;
 
     /// <summary>Paragraphs shorter than this many words are not compared (one-line quotes and headings repeat honestly).</summary>
     public const int MinParagraphWords = 12;
 
     private readonly Dictionary<string, List<(TKey Key, Fingerprint Print)>> _bands = new(StringComparer.Ordinal);
-    private readonly List<(TKey Key, Fingerprint Print)> _paragraphs = [];
+    private readonly Dictionary<string, List<(TKey Key, Fingerprint Print)>> _paragraphBands = new(StringComparer.Ordinal);
 
     /// <summary>Remembers an article already known (from this run or an earlier one).</summary>
-    public void AddArticle(TKey key, Fingerprint print)
+    public void AddArticle(TKey key, Fingerprint print) => Add(_bands, key, print);
+
+    private static void Add(Dictionary<string, List<(TKey Key, Fingerprint Print)>> bands, TKey key, Fingerprint print)
     {
         foreach (var band in print.BandKeys())
         {
-            if (!_bands.TryGetValue(band, out var list))
-                _bands[band] = list = [];
+            if (!bands.TryGetValue(band, out var list))
+                bands[band] = list = [];
             list.Add((key, print));
         }
     }
 
-    /// <summary>The known article this one copies, best first; default when none.</summary>
-    public (bool Found, TKey Key, double Similarity) FindArticle(Fingerprint print)
+    private static (bool Found, TKey Key, double Similarity) Find(Dictionary<string, List<(TKey Key, Fingerprint Print)>> bands, Fingerprint print, double threshold)
     {
-        ArgumentNullException.ThrowIfNull(print);
         (bool, TKey, double) best = (false, default!, 0);
         foreach (var band in print.BandKeys())
         {
-            if (!_bands.TryGetValue(band, out var list))
+            if (!bands.TryGetValue(band, out var list))
                 continue;
             foreach (var (key, other) in list)
             {
                 var s = print.Similarity(other);
-                if (s >= ArticleThreshold && s > best.Item3)
+                if (s >= threshold && s > best.Item3)
                     best = (true, key, s);
             }
         }
@@ -49,10 +49,17 @@ public sealed class NearDuplicates<TKey> where TKey : notnull
         return best;
     }
 
+    /// <summary>The known article this one copies, best first; default when none.</summary>
+    public (bool Found, TKey Key, double Similarity) FindArticle(Fingerprint print)
+    {
+        ArgumentNullException.ThrowIfNull(print);
+        return Find(_bands, print, ArticleThreshold);
+    }
+
     public void AddParagraph(TKey key, Fingerprint print)
     {
         if (print.Words >= MinParagraphWords)
-            _paragraphs.Add((key, print));
+            Add(_paragraphBands, key, print);
     }
 
     /// <summary>The known paragraph this one repeats; default when none or when it is too short to tell.</summary>
@@ -61,12 +68,7 @@ public sealed class NearDuplicates<TKey> where TKey : notnull
         ArgumentNullException.ThrowIfNull(print);
         if (print.Words < MinParagraphWords)
             return (false, default!);
-        foreach (var (key, other) in _paragraphs)
-        {
-            if (print.Distance(other) <= ParagraphBits && Math.Abs(print.Words - other.Words) * 4 <= Math.Max(print.Words, other.Words))
-                return (true, key);
-        }
-
-        return (false, default!);
+        var (found, key, _) = Find(_paragraphBands, print, ParagraphThreshold);
+        return (found, key);
     }
 }

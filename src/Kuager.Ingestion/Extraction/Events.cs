@@ -14,6 +14,7 @@ internal static partial class Events
     public static List<(string Type, IReadOnlyDictionary<string, string> Particulars)> In(string sentence)
     {
         var found = new List<(string, IReadOnlyDictionary<string, string>)>();
+        sentence = sentence.Replace('ё', 'е').Replace('Ё', 'Е');
         var arrest = AdministrativeArrest().Match(sentence);
         if (arrest.Success)
         {
@@ -89,7 +90,7 @@ internal static partial class Events
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // "a 10-day prison term", "15 days of arrest", "jailed for 15 days", "арестован на 10 суток", "15 тәулікке қамалды".
-    [GeneratedRegex(@"(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)[\s-]+days?\b[^.]{0,40}?\b(arrest|jail|prison|detention|administrative)|(arrest\w*|jail\w*|detain\w*|sentenced|imprisoned)\b[^.]{0,40}?\b(for|to)\s+(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)\s+days|(?<m>\d{1,2}|десять|пятнадцать|пять|семь)\s+сут(ок|ки)|(?<m>\d{1,2}|он|он бес|бес|жеті)\s+тәулік", Options)]
+    [GeneratedRegex(@"(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)[\s-]+days?\b[^.]{0,40}?\b(arrest|jail|prison|detention|administrative)|(arrest\w*|jail\w*|detain\w*|sentenced|imprisoned)\b[^.]{0,40}?\b(for|to)\s+(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)\s+days|(?<m>\d{1,2}|десять|пятнадцать|пять|семь)\s+сут(ок|к\w*)|(?<m>\d{1,2}|он|он бес|бес|жеті)\s+тәулік", Options)]
     private static partial Regex AdministrativeArrest();
 
     // "sentenced to 7 years", "a prison term of ten years", "приговорили к 7 годам", "7 жылға сотталды".
@@ -99,7 +100,7 @@ internal static partial class Events
     [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстап әкет\w*|қамауға алын\w*|тұтқындал\w*)", Options)]
     private static partial Regex Detained();
 
-    [GeneratedRegex(@"\b(taken|sent|placed|held|detained)\b[^.]{0,40}\b(re-?education|internment|concentration|political|""?vocational)[^.]{0,20}\bcamps?\b|\b(отправ\w*|помещ\w*|забра\w*|содерж\w*)\b[^.]{0,40}\bлагер\w*|лагер\w*\s+(жібер|қамал|апар)\w*", Options)]
+    [GeneratedRegex(@"\b(taken|sent|placed)\s+to\s+(a|the)\s+camp\b|\b(taken|sent|placed|held|detained)\b[^.]{0,40}\b(re-?education|internment|concentration|political|""?vocational)[^.]{0,20}\bcamps?\b|\b(отправ\w*|помещ\w*|забра\w*|содерж\w*)\b[^.]{0,40}\bлагер\w*|лагер\w*\s+(жібер|қамал|апар)\w*", Options)]
     private static partial Regex Camp();
 
     [GeneratedRegex(@"\b(fined|a fine of|ordered to pay|оштрафова\w*|штраф\w*|айыппұл\w*)", Options)]
@@ -114,7 +115,7 @@ internal static partial class Events
     [GeneratedRegex(@"\b(attacked|assaulted|beaten up|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
     private static partial Regex Attacked();
 
-    [GeneratedRegex(@"\b(picket\w*|protest\w*|demonstrat\w*|rall(y|ied)|пикет\w*|протест\w*|митинг\w*|акци\w* протеста|наразылық\w*)", Options)]
+    [GeneratedRegex(@"\b(picket\w*|protest(ed|ing|s)?\b|demonstrat(ed|ion|ions|ing)\b|rall(y|ied)|пикет\w*|протест\w*|митинг\w*|акци\w* протеста|наразылық\w*)", Options)]
     private static partial Regex Protest();
 
     [GeneratedRegex(@"\b(applied for|sought|seeking|asked for|request\w* for|application for|filed for)\s+(political\s+)?(asylum|refugee status)|\bасылум|(попрос\w*|ходатайств\w*|обрати\w*|подал\w*|заявлени\w*)\b[^.]{0,40}\b(убежищ\w*|статус\w* беженц\w*)|(баспана|босқын мәртебесін)\s+сұра\w*", Options)]
@@ -129,7 +130,7 @@ internal static partial class Events
     [GeneratedRegex(@"\b(deported|extradited|sent back to China|returned to China|handed over to China|депортирова\w*|выдворен\w*|экстрадирова\w*|выдан\w* Китаю|возвращен\w* в Китай|Қытайға (қайтарыл|депортацияла|жіберіл)\w*|депортацияланды)", Options)]
     private static partial Regex Deported();
 
-    [GeneratedRegex(@"\b(ordered\b[^.]{0,20}\bdeport\w*|deportation order|faces? deportation|facing deportation|threat of deportation|решени\w* о депортации|угроз\w* депортации|депортация туралы шешім)", Options)]
+    [GeneratedRegex(@"\b(ordered\b[^.]{0,20}\bdeport\w*|deportation order|faces? deportation|facing deportation|threat of deportation|решени\w* о депортации|угроз\w* депортации|грозит депортаци\w*|депортация туралы шешім)", Options)]
     private static partial Regex DeportationOrdered();
 
     [GeneratedRegex(@"\b(crossed|crossing)\s+(the\s+)?(\w+\s+)?border|\bпересек\w*\s+(\w+\s+)?границ\w*|\bперешл\w*\s+границ\w*|шекара\w*\s+(\w+\s+)?(өтті|өтіп|кесіп)", Options)]

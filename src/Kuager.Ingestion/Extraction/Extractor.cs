@@ -18,7 +18,8 @@ public static partial class Extractor
     public static Extraction Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var sentences = new List<Sentence>();
+        // The title is read too ("Two men who fled Xinjiang ..."); it is paragraph -1.
+        var sentences = new List<Sentence>(Sentences.Split(article.Title, -1));
         for (var p = 0; p < article.Paragraphs.Count; p++)
             sentences.AddRange(Sentences.Split(article.Paragraphs[p], p));
 
@@ -360,7 +361,7 @@ public static partial class Extractor
     private static partial Regex SpeechAfter();
 
     [GeneratedRegex(
-        @"(\b(The\s+)?([A-Z][\w'’-]+\s+){1,4}(Court|Ministry|Committee|Department|Party|Foundation|Bureau|Police|Office|Council|Agency|University|Service|Union|Association|Congress|Centre|Center|Prosecutor's Office|Akimat|Institute|Commission|Movement)(\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})?)|(\b(Ministry|Committee|Department|Bureau|Office|Council|Agency|Union|Association|Institute|Commission|Movement)\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})|(\b[А-ЯЁ][а-яё-]+(ский|цкий|ского|ском|скому|ской|ская)\s+(районн\w+\s+|городск\w+\s+|областн\w+\s+|межрайонн\w+\s+)*(суд\w*|акимат\w*|прокуратур\w*))|(\b[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+(аудандық\s+|қалалық\s+|облыстық\s+)?(сот\w*|әкімдіг\w*))")]
+        @"(\b(The\s+)?([A-Z][\w'’-]+\s+){1,4}(Court|Ministry|Committee|Department|Party|Foundation|Bureau|Police|Office|Council|Agency|University|Service|Union|Association|Congress|Centre|Center|Prosecutor's Office|Akimat|Institute|Commission|Movement)(\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})?)|(\b(Ministry|Committee|Department|Bureau|Office|Council|Agency|Union|Association|Institute|Commission|Movement)\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})|(\b[А-ЯЁ][а-яё-]+(ский|цкий|ского|ском|скому|ской|ская)\s+(районн\w+\s+|городск\w+\s+|областн\w+\s+|межрайонн\w+\s+)*(суд\w*|акимат\w*|прокуратур\w*))|(\b[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+(аудандық|қалалық|облыстық)\s+(сот\w*|әкімдіг\w*))")]
     private static partial Regex OrganizationPattern();
 
     [GeneratedRegex(@"\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|last year|this year|next year|yesterday|янв|фев|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр|весн|лет|осен|зим|прошлом году|этом году|вчера|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|былтыр|өткен жылы|жылы", RegexOptions.IgnoreCase)]

@@ -12,7 +12,7 @@ public sealed record GazetteerEntry(string Name, string Kind, string? Parent)
 /// <summary>
 /// Known names, matched in text in any of their spellings: the places of Kazakhstan and Xinjiang (Data/places.tsv)
 /// and organisations (Data/organizations.tsv), built by the project from public facts and embedded in the library.
-/// The last word may carry a Russian or Kazakh case ending ("в Казахстане", "Қазақстанда").
+/// A Cyrillic word may carry a Russian or Kazakh case ending ("в Казахстане", "Қазақстанда").
 /// </summary>
 public sealed class Gazetteer
 {
@@ -119,7 +119,7 @@ public sealed class Gazetteer
             var want = variant[k];
             if (word == want)
                 continue;
-            if (k < variant.Length - 1 || !InflectedFrom(word, want))
+            if (!InflectedFrom(word, want))
                 return false;
         }
 

@@ -14,7 +14,7 @@ namespace Kuager.Ingestion;
 public static partial class PageReader
 {
     private const int MaxTitle = 300;
-    private const int MinItemLength = 600;
+    private const int MinItemLength = 300;
 
     private static readonly HtmlParser Parser = new();
 
@@ -165,7 +165,7 @@ public static partial class PageReader
     {
         // Bullets split a listing only when each item is an article (long), not a list of points inside one.
         var bullets = lines.Count(l => l.TrimStart().StartsWith('•'));
-        if (bullets >= 2 && lines.Sum(l => l.Length) / (bullets + 1) < MinItemLength)
+        if (bullets >= 2 && MedianItemLength(lines) < MinItemLength)
             bullets = 0;
         var separators = lines.Count(l => Separator().IsMatch(l));
         var level = markdown ? HeadingLevelForItems(lines) : 0;
@@ -177,8 +177,8 @@ public static partial class PageReader
             var trimmed = raw.Trim();
             if (bullets >= 2 && trimmed.StartsWith('•'))
             {
-                if (started)
-                    chunks.Add(current);
+                // Before the first bullet: the listing's header, dropped below.
+                chunks.Add(current);
                 current = new Chunk(null, [trimmed.TrimStart('•').Trim()]);
                 started = true;
                 continue;
@@ -210,6 +210,28 @@ public static partial class PageReader
         if (bullets >= 2 && chunks.Count > 1)
             chunks.RemoveAt(0);
         return chunks;
+    }
+
+    /// <summary>The median length of the text from one bullet to the next (the last item, open-ended, left out).</summary>
+    private static int MedianItemLength(string[] lines)
+    {
+        var lengths = new List<int>();
+        var current = -1;
+        foreach (var line in lines)
+        {
+            if (line.TrimStart().StartsWith('•'))
+            {
+                if (current >= 0)
+                    lengths.Add(current);
+                current = 0;
+            }
+
+            if (current >= 0)
+                current += line.Trim().Length;
+        }
+
+        lengths.Sort();
+        return lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
     }
 
     /// <summary>The heading level that starts items: the top level used at least twice, when it is used at all.</summary>
