@@ -10,7 +10,7 @@ public sealed class SourceIngestionTests
 {
     private const string Actor = "ingest-test";
 
-    internal const string Story = """
+    public const string Story = """
         Picket at the consulate
 
         ALMATY — Relatives of people held in Xinjiang picketed the Chinese Consulate in Almaty on February 22, demanding news of their family members.
@@ -20,7 +20,7 @@ public sealed class SourceIngestionTests
         "We will come back every day until we hear from our relatives," said Gulzhan Serikbaikyzy, whose brother was taken to a camp in Ghulja in 2018.
         """;
 
-    internal const string OtherStory = """
+    public const string OtherStory = """
         Two men ask for asylum
 
         Two ethnic Kazakhs, Askar Tolegenuly and Meirambek Zhumabaiuly, crossed the border into Kazakhstan near Khorgos last year and applied for asylum in September.
