@@ -64,14 +64,14 @@ public sealed class SourceIngestion(Database database)
         var matches = await MatchPersonsAsync(found.SelectMany(f => f.Extraction.Persons).Select(p => p.Name), ct);
 
         await using var session = await Session.BeginAsync(database, actor, ct);
-        var seen = new NearDuplicates<long>();
-        var paragraphsSeen = new NearDuplicates<(long Source, int Position)>();
+        var seen = new Earlier<long>();
+        var paragraphsSeen = new Earlier<(long Source, int Position)>();
         var results = new List<IngestedArticle>();
         foreach (var (article, extraction, print) in found)
         {
             ct.ThrowIfCancellationRequested();
             await LoadEarlierArticlesAsync(session, print, seen);
-            var (isCopy, original, _) = seen.FindArticle(print);
+            var (isCopy, original, _) = seen.Known.FindArticle(print);
             var source = await session.CreateAsync(new Source
             {
                 Kind = SourceKind.News,
@@ -91,7 +91,8 @@ public sealed class SourceIngestion(Database database)
             if (!isCopy)
             {
                 await InsertBandsAsync(session, source.Id, print);
-                seen.AddArticle(source.Id, print);
+                seen.Add(source.Id);
+                seen.Known.AddArticle(source.Id, print);
                 repeated = await WriteParagraphsAsync(session, source.Id, article, paragraphsSeen);
                 await WriteProposalsAsync(session, source.Id, extraction, persons);
             }
@@ -123,7 +124,18 @@ public sealed class SourceIngestion(Database database)
         return matches;
     }
 
-    private static async Task LoadEarlierArticlesAsync(Session session, Fingerprint print, NearDuplicates<long> seen)
+    /// <summary>Fingerprints known in this run: its own and those read from earlier runs, each read once.</summary>
+    private sealed class Earlier<TKey> where TKey : notnull
+    {
+        private readonly HashSet<TKey> _loaded = [];
+
+        public NearDuplicates<TKey> Known { get; } = new();
+
+        /// <summary>False when already known.</summary>
+        public bool Add(TKey key) => _loaded.Add(key);
+    }
+
+    private static async Task LoadEarlierArticlesAsync(Session session, Fingerprint print, Earlier<long> seen)
     {
         var rows = await session.Connection.QueryAsync<(long SourceId, string Signature, long Words)>(
             $"""
@@ -134,7 +146,10 @@ public sealed class SourceIngestion(Database database)
             """,
             new { bands = print.BandKeys().ToArray() }, session.Transaction);
         foreach (var row in rows)
-            seen.AddArticle(row.SourceId, Fingerprint.FromStored(row.Signature, (int)row.Words));
+        {
+            if (seen.Add(row.SourceId))
+                seen.Known.AddArticle(row.SourceId, Fingerprint.FromStored(row.Signature, (int)row.Words));
+        }
     }
 
     /// <summary>Membership in the @bands list: Dapper expands a list for SQLite; PostgreSQL takes it as an array.</summary>
@@ -145,7 +160,7 @@ public sealed class SourceIngestion(Database database)
             "INSERT INTO ingest_article_bands (band, source_id) VALUES (@band, @sourceId)",
             print.BandKeys().Distinct(StringComparer.Ordinal).Select(band => new { band, sourceId }), session.Transaction);
 
-    private static async Task<int> WriteParagraphsAsync(Session session, long sourceId, Article article, NearDuplicates<(long Source, int Position)> seen)
+    private static async Task<int> WriteParagraphsAsync(Session session, long sourceId, Article article, Earlier<(long Source, int Position)> seen)
     {
         var repeated = 0;
         for (var position = 0; position < article.Paragraphs.Count; position++)
@@ -163,8 +178,12 @@ public sealed class SourceIngestion(Database database)
                     """,
                     new { bands = print.BandKeys().ToArray() }, session.Transaction);
                 foreach (var e in earlier)
-                    seen.AddParagraph((e.SourceId, (int)e.Position), Fingerprint.FromStored(e.Signature, (int)e.Words));
-                var (found, key) = seen.FindParagraph(print);
+                {
+                    if (seen.Add((e.SourceId, (int)e.Position)))
+                        seen.Known.AddParagraph((e.SourceId, (int)e.Position), Fingerprint.FromStored(e.Signature, (int)e.Words));
+                }
+
+                var (found, key) = seen.Known.FindParagraph(print);
                 if (found)
                 {
                     (repeatsSource, repeatsPosition) = (key.Source, key.Position);
@@ -180,7 +199,8 @@ public sealed class SourceIngestion(Database database)
                 await session.Connection.ExecuteAsync(
                     "INSERT INTO ingest_paragraph_bands (band, source_id, position) VALUES (@band, @sourceId, @position)",
                     print.BandKeys().Distinct(StringComparer.Ordinal).Select(band => new { band, sourceId, position }), session.Transaction);
-                seen.AddParagraph((sourceId, position), print);
+                seen.Add((sourceId, position));
+                seen.Known.AddParagraph((sourceId, position), print);
             }
         }
 
