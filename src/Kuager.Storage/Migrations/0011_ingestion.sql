@@ -41,7 +41,8 @@ CREATE TABLE ingest_paragraph_bands (
 
 -- What was found in an article, for a person to accept, edit or reject: kind is person, place, organization, date or
 -- event; label the name or event type; detail JSON (mentions, path, date, persons, particulars); sentence the exact
--- sentence it came from. matched_person_id: the registry person a proposed person matched by name.
+-- sentence it came from. matched_person_id: the registry person a proposed person matched by name. An accepted
+-- proposal names the record it created or cited (record_kind, record_id).
 CREATE TABLE ingest_proposals (
     {{id}},
     source_id {{bigint}} NOT NULL REFERENCES sources(id),
@@ -51,6 +52,8 @@ CREATE TABLE ingest_proposals (
     sentence TEXT NOT NULL,
     matched_person_id {{bigint}} NULL REFERENCES persons(id),
     status TEXT NOT NULL,
+    record_kind TEXT NULL,
+    record_id {{bigint}} NULL,
     decided_by TEXT NULL,
     decided_at TEXT NULL
 );
