@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kuager.Ingestion;
 using Kuager.Storage.Ingestion;
 using Spectre.Console;
@@ -11,43 +10,6 @@ namespace Kuager.Cli;
 /// <summary>`kuager ingest`: news pages and testimonies (.html, .htm, .txt, .md, or a folder of them) to sources and proposals.</summary>
 public static class IngestCommand
 {
-    /// <summary>The printed result (the shape is a contract: checks outside the repository read it).</summary>
-    public sealed record Output([property: JsonPropertyName("sources")] IReadOnlyList<SourceOut> Sources);
-
-    public sealed record SourceOut(
-        [property: JsonPropertyName("source_id")] long SourceId,
-        [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("date")] string? Date,
-        [property: JsonPropertyName("duplicate_of")] long? DuplicateOf,
-        [property: JsonPropertyName("persons")] IReadOnlyList<PersonOut> Persons,
-        [property: JsonPropertyName("places")] IReadOnlyList<NameOut> Places,
-        [property: JsonPropertyName("organizations")] IReadOnlyList<NameOut> Organizations,
-        [property: JsonPropertyName("events")] IReadOnlyList<EventOut> Events)
-    {
-        public static SourceOut From(IngestedArticle a) => new(
-            a.SourceId,
-            a.Article.Title,
-            a.Article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            a.DuplicateOf,
-            a.Persons.Select(p => new PersonOut(p.Found.Name, p.Found.Mentions, p.MatchedPersonId)).ToList(),
-            a.Extraction.Places.Select(p => new NameOut(p.Name)).ToList(),
-            a.Extraction.Organizations.Select(o => new NameOut(o.Name)).ToList(),
-            a.Extraction.Events.Select(e => new EventOut(e.Type, e.Date?.ToCanonical(), e.Persons, e.Sentence)).ToList());
-    }
-
-    public sealed record PersonOut(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("mentions")] IReadOnlyList<string> Mentions,
-        [property: JsonPropertyName("matched_person_id")] long? MatchedPersonId);
-
-    public sealed record NameOut([property: JsonPropertyName("name")] string Name);
-
-    public sealed record EventOut(
-        [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("date")] string? Date,
-        [property: JsonPropertyName("persons")] IReadOnlyList<string> Persons,
-        [property: JsonPropertyName("sentence")] string Sentence);
-
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("file-or-folder") { Description = "A .html, .htm, .txt or .md file, or a folder of them (read recursively)" };
@@ -107,7 +69,7 @@ public static class IngestCommand
 
             if (parse.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new Output(articles.Select(SourceOut.From).ToList()), CommonOptions.JsonOutput));
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(IngestReport.Of(articles), CommonOptions.JsonOutput));
                 return ExitCodes.Ok;
             }
 

@@ -17,38 +17,6 @@ public sealed record IngestBody(
     [property: JsonPropertyName("publisher")] string? Publisher,
     [property: JsonPropertyName("date")] string? Date);
 
-/// <summary>An article ingested, in the shape `kuager ingest --json` prints for each source.</summary>
-public sealed record IngestedSourceItem(
-    [property: JsonPropertyName("source_id")] long SourceId,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("date")] string? Date,
-    [property: JsonPropertyName("duplicate_of")] long? DuplicateOf,
-    [property: JsonPropertyName("persons")] IReadOnlyList<IngestedPersonItem> Persons,
-    [property: JsonPropertyName("places")] IReadOnlyList<IngestedNameItem> Places,
-    [property: JsonPropertyName("organizations")] IReadOnlyList<IngestedNameItem> Organizations,
-    [property: JsonPropertyName("events")] IReadOnlyList<IngestedEventItem> Events)
-{
-    public static IngestedSourceItem Of(IngestedArticle a) => new(
-        a.SourceId, a.Article.Title, a.Article.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.DuplicateOf,
-        a.Persons.Select(p => new IngestedPersonItem(p.Found.Name, p.Found.Mentions, p.MatchedPersonId)).ToList(),
-        a.Extraction.Places.Select(p => new IngestedNameItem(p.Name)).ToList(),
-        a.Extraction.Organizations.Select(o => new IngestedNameItem(o.Name)).ToList(),
-        a.Extraction.Events.Select(e => new IngestedEventItem(e.Type, e.Date?.ToCanonical(), e.Persons, e.Sentence)).ToList());
-}
-
-public sealed record IngestedPersonItem(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("mentions")] IReadOnlyList<string> Mentions,
-    [property: JsonPropertyName("matched_person_id")] long? MatchedPersonId);
-
-public sealed record IngestedNameItem([property: JsonPropertyName("name")] string Name);
-
-public sealed record IngestedEventItem(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("date")] string? Date,
-    [property: JsonPropertyName("persons")] IReadOnlyList<string> Persons,
-    [property: JsonPropertyName("sentence")] string Sentence);
-
 /// <summary>A proposal in the review queue.</summary>
 public sealed record ProposalItem(
     [property: JsonPropertyName("id")] long Id,
@@ -108,7 +76,7 @@ internal static class IngestionEndpoints
                     throw new ApiInputException("url", $"\"{url}\" is not a web address (http or https)");
                 var hints = new SourceHints { Url = string.IsNullOrEmpty(body.Url) ? null : body.Url, Publisher = string.IsNullOrWhiteSpace(body.Publisher) ? null : body.Publisher.Trim(), Date = date };
                 var articles = await new SourceIngestion(store.Database).IngestAsync([new IngestPage("pasted", body.Text, format)], hints, Editing.Actor(http), null, ct);
-                return Results.Json(new { sources = articles.Select(IngestedSourceItem.Of).ToList() }, statusCode: StatusCodes.Status201Created);
+                return Results.Json(IngestReport.Of(articles), statusCode: StatusCodes.Status201Created);
             })
             .AddEndpointFilter(ApiProblems.EditorsOnly)
             .WithTags("ingestion")
@@ -118,6 +86,7 @@ internal static class IngestionEndpoints
                 "(the last three over what the page says). Answers 201 with {\"sources\": [...]} as `kuager ingest --json` prints it: per article " +
                 "source_id, title, date, duplicate_of, persons, places, organizations, events. 400 names the field at fault.")
             .Accepts<IngestBody>("application/json")
+            .Produces<IngestReport>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
         api.MapGet("/ingestion/proposals", async (string? status, long? source_id, RecordStore store, CancellationToken ct) =>
