@@ -24,6 +24,11 @@ if (args.Length > 0 && args[0] == "duplicates-bench")
     return await Kuager.Bench.Duplicates.DuplicatesBench.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "ingest-bench")
+{
+    return await Kuager.Bench.Ingestion.IngestBench.RunAsync(args);
+}
+
 if (args.Length == 4 && args[0] == "duplicates-bench-find")
 {
     return await Kuager.Bench.Duplicates.DuplicatesBench.FindChildAsync(args);

@@ -25,7 +25,7 @@ public static class KuagerCli
                      ImportCommand.Create(console), ExportCommand.Create(console), StatsCommand.Create(console),
                      MigrateCommand.Create(console), ServeCommand.Create(console), HistoryCommand.Create(console), HistoryCommand.CreateUndo(console),
                      AuditCommand.Create(console), BackupCommand.Create(console), BackupCommand.CreateRestore(console),
-                     KeyCommand.Create(console), SearchCommand.Create(console), DuplicatesCommand.Create(console),
+                     KeyCommand.Create(console), SearchCommand.Create(console), DuplicatesCommand.Create(console), IngestCommand.Create(console),
                      MergeCommand.CreateMerge(console), MergeCommand.CreateUnmerge(console),
                      UserCommand.Create(console), TokenCommand.Create(console),
                  })

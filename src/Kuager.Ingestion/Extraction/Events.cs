@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+
+namespace Kuager.Ingestion;
+
+/// <summary>
+/// The domain's events in a sentence (English, Russian, Kazakh), each with its particulars: the days of an
+/// administrative arrest, the amount of a fine, the term of a sentence, the outcome of an asylum application.
+/// A sentence naming an administrative arrest is not also a plain detention; a sentence is not also a detention.
+/// </summary>
+internal static partial class Events
+{
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
+
+    public static List<(string Type, IReadOnlyDictionary<string, string> Particulars)> In(string sentence)
+    {
+        var found = new List<(string, IReadOnlyDictionary<string, string>)>();
+        sentence = sentence.Replace('ё', 'е').Replace('Ё', 'Е');
+        var arrest = AdministrativeArrest().Match(sentence);
+        if (arrest.Success)
+        {
+            var days = Numbers.Parse(arrest.Groups["n"].Success && arrest.Groups["n"].Value.Length > 0 ? arrest.Groups["n"].Value : arrest.Groups["m"].Value);
+            found.Add(("administrative-arrest", days is { } d ? new Dictionary<string, string> { ["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture) } : None));
+        }
+
+        var sentenced = Sentenced().Match(sentence);
+        if (sentenced.Success)
+        {
+            var particulars = new Dictionary<string, string>();
+            if (Numbers.Parse(sentenced.Groups["n"].Value) is { } n)
+                particulars[Unit(sentenced.Groups["unit"].Value)] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            found.Add(("sentenced", particulars));
+        }
+
+        if (!arrest.Success && !sentenced.Success)
+        {
+            if (Camp().IsMatch(sentence))
+                found.Add(("taken-to-camp", None));
+            else if (Detained().IsMatch(sentence))
+                found.Add(("detained", None));
+        }
+
+        var fine = Fined().Match(sentence);
+        if (fine.Success)
+        {
+            var amount = Amount().Match(sentence);
+            found.Add(("fined", amount.Success
+                ? new Dictionary<string, string> { ["amount"] = Numbers.Digits(amount.Groups["amount"].Value), ["currency"] = Currency(amount.Groups["cur"].Value) }
+                : None));
+        }
+
+        if (Released().IsMatch(sentence))
+            found.Add(("released", None));
+        if (Attacked().IsMatch(sentence))
+            found.Add(("attacked", None));
+        if (Protest().IsMatch(sentence))
+            found.Add(("picket", None));
+        if (AsylumGranted().IsMatch(sentence))
+            found.Add(("refugee-status-granted", new Dictionary<string, string> { ["status"] = "granted" }));
+        else if (AsylumRefused().IsMatch(sentence))
+            found.Add(("refugee-status-refused", new Dictionary<string, string> { ["status"] = "refused" }));
+        else if (AsylumApplied().IsMatch(sentence))
+            found.Add(("asylum-applied", new Dictionary<string, string> { ["status"] = "applied" }));
+        if (Deported().IsMatch(sentence))
+            found.Add(("returned-to-china", None));
+        else if (DeportationOrdered().IsMatch(sentence))
+            found.Add(("deportation-ordered", None));
+        if (CrossedBorder().IsMatch(sentence))
+            found.Add(("crossed-border", None));
+        return found;
+    }
+
+    private static string Unit(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.StartsWith('m') || w.StartsWith("мес", StringComparison.Ordinal) || w.StartsWith("ай", StringComparison.Ordinal) ? "months" : "years";
+    }
+
+    private static string Currency(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w switch
+        {
+            "$" or "usd" or "dollars" or "us dollars" or "долларов" => "USD",
+            "mci" or "мрп" => "MCI",
+            _ when w.StartsWith("monthly", StringComparison.Ordinal) || w.StartsWith("мрп", StringComparison.Ordinal) || w.StartsWith("айлық", StringComparison.Ordinal) => "MCI",
+            _ => "KZT",
+        };
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    // "a 10-day prison term", "15 days of arrest", "jailed for 15 days", "арестован на 10 суток", "15 тәулікке қамалды".
+    [GeneratedRegex(@"(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)[\s-]+days?\b[^.]{0,40}?\b(arrest|jail|prison|detention|administrative)|(arrest\w*|jail\w*|detain\w*|sentenced|imprisoned)\b[^.]{0,40}?\b(for|to)\s+(?<n>\d{1,2}|ten|five|seven|fifteen|twelve|three|eight|twenty)\s+days|(?<m>\d{1,2}|десять|пятнадцать|пять|семь)\s+сут(ок|к\w*)|(?<m>\d{1,2}|он|он бес|бес|жеті)\s+тәулік", Options)]
+    private static partial Regex AdministrativeArrest();
+
+    // "sentenced to 7 years", "a prison term of ten years", "приговорили к 7 годам", "7 жылға сотталды".
+    [GeneratedRegex(@"(sentenced|jailed|imprisoned)\b[^.]{0,30}?\b(to|for)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?<unit>years?|months?)|приговор\w*\b[^.]{0,30}?\bк\s+(?<n>\d{1,2}|одному|двум|трем|трём|четырем|пяти|шести|семи|восьми|девяти|десяти)\s+(?<unit>год\w*|лет|месяц\w*)|(?<n>\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?<unit>жыл\w*|ай\w*)\s+(бас бостандығынан айыр|сотта)\w*", Options)]
+    private static partial Regex Sentenced();
+
+    [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстап әкет\w*|қамауға алын\w*|тұтқындал\w*)", Options)]
+    private static partial Regex Detained();
+
+    [GeneratedRegex(@"\b(taken|sent|placed)\s+to\s+(a|the)\s+camp\b|\b(taken|sent|placed|held|detained)\b[^.]{0,40}\b(re-?education|internment|concentration|political|""?vocational)[^.]{0,20}\bcamps?\b|\b(отправ\w*|помещ\w*|забра\w*|содерж\w*)\b[^.]{0,40}\bлагер\w*|лагер\w*\s+(жібер|қамал|апар)\w*", Options)]
+    private static partial Regex Camp();
+
+    [GeneratedRegex(@"\b(fined|a fine of|ordered to pay|оштрафова\w*|штраф\w*|айыппұл\w*)", Options)]
+    private static partial Regex Fined();
+
+    [GeneratedRegex(@"(?<amount>\d{1,3}(?:[ ,.\u00A0]\d{3})+|\d+)\s*(?<cur>tenge|KZT|₸|US dollars|dollars|USD|monthly calculation indices|MCI|тенге|теңге|долларов|МРП|айлық есептік көрсеткіш)|(?<cur>\$)\s*(?<amount>\d{1,3}(?:[ ,.]\d{3})+|\d+)", Options)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(released|freed|set free|let go|освобо\w*|отпущ\w*|вышел на свободу|вышла на свободу|выпустили|босатыл\w*|бостандыққа шық\w*)", Options)]
+    private static partial Regex Released();
+
+    [GeneratedRegex(@"\b(attacked|assaulted|beaten up|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
+    private static partial Regex Attacked();
+
+    [GeneratedRegex(@"\b(picket\w*|protest(ed|ing|s)?\b|demonstrat(ed|ion|ions|ing)\b|rall(y|ied)|пикет\w*|протест\w*|митинг\w*|акци\w* протеста|наразылық\w*)", Options)]
+    private static partial Regex Protest();
+
+    [GeneratedRegex(@"\b(applied for|sought|seeking|asked for|request\w* for|application for|filed for)\s+(political\s+)?(asylum|refugee status)|\bасылум|(попрос\w*|ходатайств\w*|обрати\w*|подал\w*|заявлени\w*)\b[^.]{0,40}\b(убежищ\w*|статус\w* беженц\w*)|(баспана|босқын мәртебесін)\s+сұра\w*", Options)]
+    private static partial Regex AsylumApplied();
+
+    [GeneratedRegex(@"\b(granted|given|received|obtained)\b[^.]{0,30}\b(asylum|refugee status)|(предостав\w*|получи\w*|дали)\b[^.]{0,30}\b(убежищ\w*|статус\w* беженц\w*)|(баспана|босқын мәртебесі)\w*\s+(берілді|алды)", Options)]
+    private static partial Regex AsylumGranted();
+
+    [GeneratedRegex(@"\b(refused|denied|rejected)\b[^.]{0,40}\b(asylum|refugee status)|\b(asylum|refugee status)\b[^.]{0,30}\b(was|were)\s+(refused|denied|rejected)|отказ\w*\b[^.]{0,40}\b(убежищ\w*|статус\w* беженц\w*)|(баспана|босқын мәртебесін)\w*\s+(бермеді|беруден бас тартты)", Options)]
+    private static partial Regex AsylumRefused();
+
+    [GeneratedRegex(@"\b(deported|extradited|sent back to China|returned to China|handed over to China|депортирова\w*|выдворен\w*|экстрадирова\w*|выдан\w* Китаю|возвращен\w* в Китай|Қытайға (қайтарыл|депортацияла|жіберіл)\w*|депортацияланды)", Options)]
+    private static partial Regex Deported();
+
+    [GeneratedRegex(@"\b(ordered\b[^.]{0,20}\bdeport\w*|deportation order|faces? deportation|facing deportation|threat of deportation|решени\w* о депортации|угроз\w* депортации|грозит депортаци\w*|депортация туралы шешім)", Options)]
+    private static partial Regex DeportationOrdered();
+
+    [GeneratedRegex(@"\b(crossed|crossing)\s+(the\s+)?(\w+\s+)?border|\bпересек\w*\s+(\w+\s+)?границ\w*|\bперешл\w*\s+границ\w*|шекара\w*\s+(\w+\s+)?(өтті|өтіп|кесіп)", Options)]
+    private static partial Regex CrossedBorder();
+}

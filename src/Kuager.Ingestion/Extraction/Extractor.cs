@@ -1,0 +1,383 @@
+using System.Text.RegularExpressions;
+using Kuager.Core;
+using Kuager.Names;
+
+namespace Kuager.Ingestion;
+
+/// <summary>
+/// Proposes persons, places, organisations, dates and events from an article, each with the exact sentence it came
+/// from. Names: runs of capitalised words outside known places and organisations, titles stripped, grouped across
+/// spellings with the name library; a later surname-only or given-name-only mention is resolved to the full name it
+/// belongs to, and a sentence that begins with a pronoun speaks of the people of the sentence before.
+/// </summary>
+public static partial class Extractor
+{
+    private const double SamePerson = 0.85;
+    private const double SamePart = 0.9;
+
+    public static Extraction Extract(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        // The title is read too ("Two men who fled Xinjiang ..."); it is paragraph -1.
+        var sentences = new List<Sentence>(Sentences.Split(article.Title, -1));
+        for (var p = 0; p < article.Paragraphs.Count; p++)
+            sentences.AddRange(Sentences.Split(article.Paragraphs[p], p));
+
+        var analysed = sentences.Select(Analyse).ToList();
+        var persons = GroupPersons(analysed);
+        var places = Named(analysed, a => a.Places);
+        var organizations = Named(analysed, a => a.Organizations);
+        var dates = new List<DateFound>();
+        var events = new List<EventFound>();
+        IReadOnlyList<string> previous = [];
+        foreach (var a in analysed)
+        {
+            var date = DateIn(a.Sentence.Text, article.Date);
+            if (date is not null)
+                dates.Add(new DateFound(date.Text ?? a.Sentence.Text, date, null, a.Sentence.Text));
+            foreach (Match m in Duration().Matches(a.Sentence.Text))
+            {
+                if (DurationDays(m.Value) is { } days)
+                    dates.Add(new DateFound(m.Value.Trim(), null, days, a.Sentence.Text));
+            }
+
+            var people = a.People.Select(i => persons[i].Name).Distinct(StringComparer.Ordinal).ToList();
+            if (people.Count == 0 && StartsWithPronoun(a.Sentence.Text))
+                people = [.. previous];
+            foreach (var (type, particulars) in Events.In(a.Sentence.Text))
+            {
+                events.Add(new EventFound(type, date, people, a.Places.Count > 0 ? a.Places[0].Entry.Entry.Name : null, a.Sentence.Text, particulars));
+            }
+
+            if (people.Count > 0)
+                previous = people;
+        }
+
+        return new Extraction(persons.Select(p => p.ToFound()).ToList(), places, organizations, dates, events);
+    }
+
+    /// <summary>What one sentence holds: known places and organisations, and name candidates (full names and single words).</summary>
+    private sealed class Analysed(Sentence sentence)
+    {
+        public Sentence Sentence { get; } = sentence;
+
+        public List<(Gazetteer.Hit Entry, string Text)> Places { get; } = [];
+
+        public List<(Gazetteer.Hit Entry, string Text)> Organizations { get; } = [];
+
+        public List<string> FullNames { get; } = [];
+
+        public List<string> Singles { get; } = [];
+
+        public HashSet<string> Speakers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The persons (indexes into the article's list) this sentence mentions.</summary>
+        public List<int> People { get; } = [];
+    }
+
+    private static Analysed Analyse(Sentence sentence)
+    {
+        var a = new Analysed(sentence);
+        var text = sentence.Text;
+        var words = Word.Split(text);
+        var covered = new bool[words.Count];
+        foreach (var hit in Gazetteer.Organizations.Find(words))
+        {
+            a.Organizations.Add((hit, Span(text, words, hit.From, hit.To)));
+            Cover(covered, hit.From, hit.To);
+        }
+
+        foreach (var hit in Gazetteer.Places.Find(words).Where(h => !covered[h.From]))
+        {
+            a.Places.Add((hit, Span(text, words, hit.From, hit.To)));
+            Cover(covered, hit.From, hit.To);
+        }
+
+        foreach (var (from, to) in OrganizationRuns(words, covered, text))
+        {
+            var name = Span(text, words, from, to);
+            a.Organizations.Add((new Gazetteer.Hit(new GazetteerEntry(name, "organization", null), from, to), name));
+            Cover(covered, from, to);
+        }
+
+        // Runs of name-shaped words written next to each other, outside places and organisations.
+        var run = new List<int>();
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var joins = i < words.Count && !covered[i] && words[i].IsNameShaped
+                && (run.Count == 0 || OnlySpaceBetween(text, words[run[^1]], words[i]));
+            if (joins)
+            {
+                run.Add(i);
+                continue;
+            }
+
+            AddCandidates(a, words, run, text);
+            run.Clear();
+            if (i < words.Count && !covered[i] && words[i].IsNameShaped)
+                run.Add(i);
+        }
+
+        return a;
+    }
+
+    private static void AddCandidates(Analysed a, List<Word> words, List<int> run, string text)
+    {
+        // Split the run at words that are never names; strip titles.
+        var part = new List<int>();
+        foreach (var i in run.Append(-1))
+        {
+            var w = i < 0 ? null : words[i].Text;
+            if (w is not null && !NameWords.NotNames.Contains(w) && !NameWords.Titles.Contains(w) && !IsCommonWordShape(w))
+            {
+                part.Add(i);
+                continue;
+            }
+
+            if (part.Count is >= 2 and <= 4)
+            {
+                var name = string.Join(' ', part.Select(k => words[k].Text));
+                a.FullNames.Add(name);
+                if (IsSpeaker(text, words[part[0]].Start, words[part[^1]].End))
+                    a.Speakers.Add(name);
+            }
+            else if (part.Count == 1)
+            {
+                a.Singles.Add(words[part[0]].Text);
+                if (IsSpeaker(text, words[part[0]].Start, words[part[0]].End))
+                    a.Speakers.Add(words[part[0]].Text);
+            }
+
+            part.Clear();
+        }
+    }
+
+    /// <summary>English words by their shape ("Assemblies", "Democratization"): capitalised only because they head a title.</summary>
+    private static bool IsCommonWordShape(string word) =>
+        word.Length > 5 && word[0] < 128 && CommonSuffix().IsMatch(word);
+
+    private static bool OnlySpaceBetween(string text, Word a, Word b)
+    {
+        for (var k = a.End; k < b.Start; k++)
+        {
+            if (!(text[k] == ' ' || text[k] == '\u00A0'))
+                return false;
+        }
+
+        return b.Start > a.End;
+    }
+
+    /// <summary>The speaker of a quotation: the name stands next to said/told/сказал/деді, or right after the closing quote.</summary>
+    private static bool IsSpeaker(string text, int start, int end)
+    {
+        var before = text[Math.Max(0, start - 20)..start];
+        var after = text[end..Math.Min(text.Length, end + 25)];
+        return SpeechBefore().IsMatch(before) || SpeechAfter().IsMatch(after);
+    }
+
+    /// <summary>Organisation names by their head word: "Medeu District Court", "Ministry of Foreign Affairs", "Медеуский районный суд".</summary>
+    private static IEnumerable<(int From, int To)> OrganizationRuns(List<Word> words, bool[] covered, string text)
+    {
+        foreach (Match m in OrganizationPattern().Matches(text))
+        {
+            var from = words.FindIndex(w => w.Start >= m.Index);
+            var to = words.FindLastIndex(w => w.End <= m.Index + m.Length) + 1;
+            if (from < 0 || to <= from || Enumerable.Range(from, to - from).Any(k => covered[k]))
+                continue;
+            // "The Supreme Court": the article is not part of the name.
+            while (from < to && NameWords.NotNames.Contains(words[from].Text) && words[from].Text is "The" or "the" or "A" or "An")
+                from++;
+            if (to - from >= 2)
+                yield return (from, to);
+        }
+    }
+
+    private static string Span(string text, List<Word> words, int from, int to) => text[words[from].Start..words[to - 1].End];
+
+    private static void Cover(bool[] covered, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            covered[k] = true;
+    }
+
+    // ---- Persons across the article ------------------------------------------------------------------------------
+
+    private sealed class Person(string first, NameKey key)
+    {
+        public List<string> Forms { get; } = [first];
+
+        public List<NameKey> Keys { get; } = [key];
+
+        public List<string> Sentences { get; } = [];
+
+        public Dictionary<string, int> FullCounts { get; } = new(StringComparer.Ordinal) { [first] = 0 };
+
+        public bool Quoted { get; set; }
+
+        public string Name => FullCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => Forms.IndexOf(kv.Key)).First().Key;
+
+        public PersonFound ToFound() => new(Name, Forms, Sentences) { Quoted = Quoted };
+
+        public void Mention(string form, string sentence, bool full, bool speaker)
+        {
+            if (!Forms.Contains(form))
+                Forms.Add(form);
+            if (full)
+                FullCounts[form] = FullCounts.GetValueOrDefault(form) + 1;
+            if (Sentences.Count == 0 || Sentences[^1] != sentence)
+                Sentences.Add(sentence);
+            Quoted |= speaker;
+        }
+    }
+
+    private static List<Person> GroupPersons(List<Analysed> analysed)
+    {
+        var persons = new List<Person>();
+        var lastMentioned = new Dictionary<int, int>();
+        for (var s = 0; s < analysed.Count; s++)
+        {
+            var a = analysed[s];
+            foreach (var full in a.FullNames)
+            {
+                var key = NameKeys.Of(full);
+                var index = persons.FindIndex(p => p.Keys.Any(k => Math.Max(NameSimilarity.Score(key, k).Score, NameSimilarity.Score(k, key).Score) >= SamePerson));
+                if (index < 0)
+                {
+                    persons.Add(new Person(full, key));
+                    index = persons.Count - 1;
+                }
+                else if (!persons[index].Forms.Contains(full))
+                {
+                    persons[index].Keys.Add(key);
+                }
+
+                persons[index].Mention(full, a.Sentence.Text, full: true, a.Speakers.Contains(full));
+                a.People.Add(index);
+                lastMentioned[index] = s;
+            }
+
+            foreach (var single in a.Singles)
+            {
+                var key = NameKeys.Of(single);
+                if (key.Parts.Count != 1)
+                    continue;
+                var part = key.Parts[0];
+                var best = -1;
+                for (var i = 0; i < persons.Count; i++)
+                {
+                    if (!persons[i].Keys.Any(k => k.Parts.Any(p => SameWord(part, p))))
+                        continue;
+                    if (best < 0 || lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1))
+                        best = i;
+                }
+
+                if (best < 0)
+                    continue;
+                persons[best].Mention(single, a.Sentence.Text, full: false, a.Speakers.Contains(single));
+                a.People.Add(best);
+                lastMentioned[best] = s;
+            }
+        }
+
+        return persons;
+    }
+
+    private static bool SameWord(NamePart a, NamePart b)
+    {
+        if (a.IsInitial || b.IsInitial)
+            return false;
+        if (a.Key == b.Key || (a.Root is not null && a.Root == b.Key) || (b.Root is not null && b.Root == a.Key))
+            return true;
+        return a.Key.Length >= 4 && b.Key.Length >= 4 && NameSimilarity.Part(a, b) >= SamePart;
+    }
+
+    private static List<NameFound> Named(List<Analysed> analysed, Func<Analysed, List<(Gazetteer.Hit Entry, string Text)>> pick)
+    {
+        var found = new List<NameFound>();
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in analysed)
+        {
+            foreach (var (hit, text) in pick(a))
+            {
+                if (byName.TryGetValue(hit.Entry.Name, out var i))
+                {
+                    if (!found[i].Mentions.Contains(text))
+                        found[i] = found[i] with { Mentions = [.. found[i].Mentions, text] };
+                    continue;
+                }
+
+                byName[hit.Entry.Name] = found.Count;
+                found.Add(new NameFound(hit.Entry.Name, hit.Entry.Kind, hit.Entry.Kind == "organization" ? null : hit.Entry.Path, [text], a.Sentence.Text));
+            }
+        }
+
+        return found;
+    }
+
+    // ---- Dates ------------------------------------------------------------------------------------------------------
+
+    private static FuzzyDate? DateIn(string sentence, DateOnly? reference)
+    {
+        if (!DateHint().IsMatch(sentence))
+            return null;
+        return FuzzyDate.TryParseText(sentence, reference, out var date) ? date with { Text = DatePhrase(sentence) } : null;
+    }
+
+    /// <summary>The words that gave the date, for the proposal: the shortest phrase with a month, season or year.</summary>
+    private static string DatePhrase(string sentence)
+    {
+        var m = DatePhrasePattern().Match(sentence);
+        return m.Success ? m.Value.Trim() : sentence;
+    }
+
+    internal static int? DurationDays(string text)
+    {
+        var total = 0;
+        var any = false;
+        foreach (Match m in DurationPart().Matches(text))
+        {
+            var n = Numbers.Parse(m.Groups["n"].Value) ?? (m.Groups["n"].Value.Length == 0 ? 1 : null);
+            if (n is null)
+                continue;
+            var unit = m.Groups["unit"].Value.ToLowerInvariant();
+            total += n.Value * (unit.StartsWith('y') || unit.StartsWith("год", StringComparison.Ordinal) || unit == "лет" || unit.StartsWith("жыл", StringComparison.Ordinal) ? 365
+                : unit.StartsWith('m') || unit.StartsWith("мес", StringComparison.Ordinal) || unit.StartsWith("ай", StringComparison.Ordinal) ? 30
+                : unit.StartsWith('w') || unit.StartsWith("нед", StringComparison.Ordinal) || unit.StartsWith("апта", StringComparison.Ordinal) ? 7 : 1);
+            any = true;
+        }
+
+        return any ? total : null;
+    }
+
+    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence);
+
+    [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
+    private static partial Regex CommonSuffix();
+
+    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechBefore();
+
+    [GeneratedRegex(@"^[\s,]*(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|деді|айтты)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechAfter();
+
+    [GeneratedRegex(
+        @"(\b(The\s+)?([A-Z][\w'’-]+\s+){1,4}(Court|Ministry|Committee|Department|Party|Foundation|Bureau|Police|Office|Council|Agency|University|Service|Union|Association|Congress|Centre|Center|Prosecutor's Office|Akimat|Institute|Commission|Movement)(\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})?)|(\b(Ministry|Committee|Department|Bureau|Office|Council|Agency|Union|Association|Institute|Commission|Movement)\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})|(\b[А-ЯЁ][а-яё-]+(ский|цкий|ского|ском|скому|ской|ская)\s+(районн\w+\s+|городск\w+\s+|областн\w+\s+|межрайонн\w+\s+)*(суд\w*|акимат\w*|прокуратур\w*))|(\b[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+(аудандық|қалалық|облыстық)\s+(сот\w*|әкімдіг\w*))")]
+    private static partial Regex OrganizationPattern();
+
+    [GeneratedRegex(@"\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|last year|this year|next year|yesterday|янв|фев|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр|весн|лет|осен|зим|прошлом году|этом году|вчера|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|былтыр|өткен жылы|жылы", RegexOptions.IgnoreCase)]
+    private static partial Regex DateHint();
+
+    [GeneratedRegex(@"((on|in|since|until|by|at the end of|in early|in late|в|во|с|до|к)\s+)?((\d{1,2}(st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}(st|nd|rd|th)?)?(,?\s+(of\s+)?\d{4}(\s+(года|году|г\.|жылы))?)?|\d{4}\s+(жылы\s+)?(қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}-?\w*)?|\d{4}(\s+(году|года|г\.|жылы))?|last year|this year|next year|yesterday|в прошлом году|в этом году|вчера|былтыр|өткен жылы)", RegexOptions.IgnoreCase)]
+    private static partial Regex DatePhrasePattern();
+
+    [GeneratedRegex(
+        @"\b((a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})[\s-]+(years?|months?|weeks?|days?)(\s+and\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(years?|months?|weeks?|days?))?|(\d{1,3}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|пятнадцать)?\s*(год|года|лет|месяц|месяца|месяцев|недел\w+|суток|сутки|дней|дня)(\s+и\s+(\d{1,2}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(месяц|месяца|месяцев|недел\w+|дней|дня|суток))?|(\d{1,3}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|он бес)\s+(жыл|ай|апта|күн|тәулік)\w*)(?=[\s,.;:!?)]|$)",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|пятнадцать|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|)[\s-]*(?<unit>years?|months?|weeks?|days?|год|года|лет|месяц\w*|недел\w+|суток|сутки|дней|дня|жыл\w*|ай\w*|апта\w*|күн\w*|тәулік\w*)", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationPart();
+
+    [GeneratedRegex(@"^[""“«]?\s*(he|she|they|his|her|their|him|он|она|они|его|её|ее|их|ол|олар|оның|олардың)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+}

@@ -1,0 +1,91 @@
+using Kuager.Core;
+
+namespace Kuager.Ingestion.Tests.Extraction;
+
+public sealed class ExtractorTests
+{
+    private static Ingestion.Extraction Extract(string text, DateOnly? date = null) =>
+        Extractor.Extract(new Article("Title", null, null, date, "en", text.Split("\n\n")));
+
+    [Fact]
+    public void Later_surname_and_given_name_mentions_resolve_to_the_full_name_and_titles_are_stripped()
+    {
+        var x = Extract("Lawyer Aiman Umarova met Baibolat Kunbolatuly on Monday.\n\nKunbolatuly said he would go on. \"We will not stop,\" Baybolat told reporters.\n\nUmarova left.");
+
+        Assert.Equal(["Aiman Umarova", "Baibolat Kunbolatuly"], x.Persons.Select(p => p.Name));
+        Assert.Equal(["Baibolat Kunbolatuly", "Kunbolatuly", "Baybolat"], x.Persons[1].Mentions);
+        Assert.True(x.Persons[1].Quoted);
+        Assert.Equal(["Aiman Umarova", "Umarova"], x.Persons[0].Mentions);
+        Assert.Equal("Umarova left.", x.Persons[0].Sentences[^1]);
+    }
+
+    [Fact]
+    public void Places_organisations_and_capitalised_groups_are_not_persons()
+    {
+        var x = Extract("Secretary of State Michael Pompeo spoke at the Chinese Consulate in Almaty while Human Rights Watch and the Medeu District Court were in the news.");
+
+        Assert.Equal(["Michael Pompeo"], x.Persons.Select(p => p.Name));
+        Assert.Equal(["Almaty"], x.Places.Select(p => p.Name));
+        Assert.Equal("Kazakhstan > Almaty", x.Places[0].Path);
+        Assert.Equal(["Chinese Consulate in Almaty", "Human Rights Watch", "Medeu District Court"], x.Organizations.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void Places_are_found_in_every_script_and_in_Russian_and_Kazakh_cases()
+    {
+        var x = Extract("Он жил в Синьцзяне, потом в Казахстане. Ол Құлжада ұсталды. He later moved to Nur-Sultan.");
+
+        Assert.Equal(["Xinjiang", "Kazakhstan", "Ghulja", "Astana"], x.Places.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Event_dates_are_read_against_the_article_date_and_durations_in_days()
+    {
+        var x = Extract("On February 22, police detained Yerlan Kabdolov.\n\nHe spent a year and four months in a camp last year.", new DateOnly(2021, 3, 2));
+
+        var detained = Assert.Single(x.Events, e => e.Type == "detained");
+        Assert.Equal("2021-02-22", detained.Date!.ToCanonical());
+        Assert.Equal(["Yerlan Kabdolov"], detained.Persons);
+        Assert.Equal("On February 22, police detained Yerlan Kabdolov.", detained.Sentence);
+        Assert.Contains(x.Dates, d => d.Date is { Precision: DatePrecision.Year } y && y.Start.Year == 2020);
+        Assert.Contains(x.Dates, d => d.Days == 365 + 120 && d.Text == "a year and four months");
+    }
+
+    [Theory]
+    [InlineData("Kabdolov was sentenced to 10 days of administrative arrest.", "administrative-arrest", "days", "10")]
+    [InlineData("Суд арестовал Сапарову на 15 суток.", "administrative-arrest", "days", "15")]
+    [InlineData("Полиция оны 10 тәулікке қамады.", "administrative-arrest", "days", "10")]
+    [InlineData("A court fined him 250,000 tenge.", "fined", "amount", "250000")]
+    [InlineData("Его оштрафовали на 100 МРП.", "fined", "currency", "MCI")]
+    [InlineData("He was sentenced to seven years in prison.", "sentenced", "years", "7")]
+    [InlineData("Его приговорили к 7 годам заключения.", "sentenced", "years", "7")]
+    [InlineData("She was refused refugee status in January.", "refugee-status-refused", "status", "refused")]
+    [InlineData("Both men applied for asylum in September.", "asylum-applied", "status", "applied")]
+    public void Events_carry_their_particulars(string sentence, string type, string key, string value)
+    {
+        var e = Assert.Single(Extract(sentence).Events, e => e.Type == type);
+        Assert.Equal(value, e.Particulars[key]);
+    }
+
+    [Theory]
+    [InlineData("They crossed the border near Khorgos.", "crossed-border")]
+    [InlineData("Он пересёк границу в мае.", "crossed-border")]
+    [InlineData("He was deported to China.", "returned-to-china")]
+    [InlineData("Unknown men attacked the activist.", "attacked")]
+    [InlineData("She was released on March 4.", "released")]
+    [InlineData("Relatives held a picket outside the consulate.", "picket")]
+    [InlineData("Her brother was taken to a camp in 2018.", "taken-to-camp")]
+    public void Event_types_are_recognised(string sentence, string type) => Assert.Contains(Extract(sentence).Events, e => e.Type == type);
+
+    [Fact]
+    public void A_sentence_starting_with_a_pronoun_speaks_of_the_people_of_the_sentence_before()
+    {
+        var x = Extract("Police detained Yerlan Kabdolov on Monday. He was released on Friday.");
+
+        Assert.Equal(["Yerlan Kabdolov"], Assert.Single(x.Events, e => e.Type == "released").Persons);
+    }
+
+    [Fact]
+    public void The_gazetteers_load_with_their_entries() =>
+        Assert.True(Gazetteer.Places.Count >= 50 && Gazetteer.Organizations.Count >= 15, $"{Gazetteer.Places.Count} places, {Gazetteer.Organizations.Count} organisations");
+}
