@@ -1,6 +1,10 @@
 namespace Kuager.Core;
 
 /// <summary>A group a quota counts: women, people under an age on election day, people with disabilities.</summary>
+[System.Text.Json.Serialization.JsonPolymorphic(TypeDiscriminatorPropertyName = "group")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(Women), "women")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(UnderAge), "under_age")]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(WithDisability), "disability")]
 public abstract record QuotaGroup
 {
     public sealed record Women : QuotaGroup
