@@ -55,8 +55,11 @@ public sealed record ObservedShare(string Region, int Negative, int Observations
     public double? Share => Observations == 0 ? null : (double)Negative / Observations;
 }
 
+/// <summary>One region's stations visited out of those known.</summary>
+public sealed record RegionCoverage(string Region, int Visited, int Stations);
+
 /// <summary>Stations and regions visited out of those known.</summary>
-public sealed record Coverage(int StationsVisited, int Stations, int RegionsVisited, int Regions, IReadOnlyList<(string Region, int Visited, int Stations)> ByRegion);
+public sealed record Coverage(int StationsVisited, int Stations, int RegionsVisited, int Regions, IReadOnlyList<RegionCoverage> ByRegion);
 
 /// <summary>The figures observers' forms add up to.</summary>
 public static class ObservationFigures
@@ -79,8 +82,8 @@ public static class ObservationFigures
         var visited = observations.Select(o => (o.Region, o.Station)).ToHashSet();
         var known = stations.ToHashSet();
         var byRegion = stations.GroupBy(s => s.Region)
-            .Select(g => (g.Key, g.Count(visited.Contains), g.Count()))
+            .Select(g => new RegionCoverage(g.Key, g.Count(visited.Contains), g.Count()))
             .ToList();
-        return new Coverage(known.Count(visited.Contains), known.Count, byRegion.Count(r => r.Item2 > 0), byRegion.Count, byRegion);
+        return new Coverage(known.Count(visited.Contains), known.Count, byRegion.Count(r => r.Visited > 0), byRegion.Count, byRegion);
     }
 }

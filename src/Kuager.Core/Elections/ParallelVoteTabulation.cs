@@ -7,8 +7,10 @@ namespace Kuager.Core;
 /// <param name="MarginOfError99">2.575829 × standard error: the half-width of the 99 % interval.</param>
 public sealed record ShareEstimate(string Choice, double Share, double StandardError, double MarginOfError95, double MarginOfError99)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public (double Low, double High) Interval95 => (Share - MarginOfError95, Share + MarginOfError95);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public (double Low, double High) Interval99 => (Share - MarginOfError99, Share + MarginOfError99);
 }
 

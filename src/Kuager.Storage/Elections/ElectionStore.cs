@@ -43,8 +43,11 @@ public sealed record IncidentFile(string FileName, string MediaType, Stream Cont
 /// <summary>An incident as reported; a detained observer named here is recorded as an observer event (and a registry event when a person is given).</summary>
 public sealed record IncidentReport(long? StationId, string Kind, DateOnly Day, string Description, IReadOnlyList<IncidentFile> Files, string? DetainedObserver = null, long? DetainedPersonId = null);
 
+/// <summary>A file attached to an incident: its name as uploaded and the SHA-256 of its bytes.</summary>
+public sealed record IncidentFileRef(string FileName, string Sha256);
+
 /// <summary>A stored incident with its files' hashes.</summary>
-public sealed record StoredIncident(long Id, long? StationId, string Kind, DateOnly Day, string Description, long? ObserverEventId, IReadOnlyList<(string FileName, string Sha256)> Files);
+public sealed record StoredIncident(long Id, long? StationId, string Kind, DateOnly Day, string Description, long? ObserverEventId, IReadOnlyList<IncidentFileRef> Files);
 
 /// <summary>
 /// The elections module on one database: elections and their rules, parties, candidates and lists, the region &gt;
@@ -577,14 +580,14 @@ public sealed class ElectionStore(Database database)
                 INSERT INTO election_incidents (election_id, station_id, kind, day, description, observer_event_id, reported_by, reported_at)
                 VALUES (@electionId, @StationId, @Kind, @day, @Description, @observerEventId, @actor, @at) RETURNING id
                 """, new { electionId, report.StationId, report.Kind, day = Day(report.Day), report.Description, observerEventId, actor, at = Clock.Stamp(session.Now) }, tx);
-            var stored = new List<(string, string)>();
+            var stored = new List<IncidentFileRef>();
             foreach (var f in report.Files)
             {
                 var file = await files.StoreAsync(session, f.Content, f.FileName, f.MediaType, ct);
                 await c.ExecuteAsync(
                     "INSERT INTO election_incident_files (incident_id, sha256, file_name) VALUES (@id, @Sha256, @FileName) ON CONFLICT (incident_id, sha256) DO NOTHING",
                     new { id, file.Sha256, file.FileName }, tx);
-                stored.Add((file.FileName, file.Sha256));
+                stored.Add(new IncidentFileRef(file.FileName, file.Sha256));
             }
 
             return (new StoredIncident(id, report.StationId, report.Kind, report.Day, report.Description, observerEventId, stored), $"election {electionId}");
@@ -600,7 +603,7 @@ public sealed class ElectionStore(Database database)
             "SELECT f.incident_id, f.file_name, f.sha256 FROM election_incident_files f JOIN election_incidents i ON i.id = f.incident_id WHERE i.election_id = @electionId ORDER BY f.file_name",
             new { electionId }, cancellationToken: ct))).ToLookup(f => f.IncidentId);
         return rows.Select(r => new StoredIncident(r.Id, r.StationId, r.Kind, ParseDay(r.Day), r.Description, r.ObserverEventId,
-            filesOf[r.Id].Select(f => (f.FileName, f.Sha256)).ToList())).ToList();
+            filesOf[r.Id].Select(f => new IncidentFileRef(f.FileName, f.Sha256)).ToList())).ToList();
     }
 
     // ---- plumbing --------------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ public static class ApiEndpoints
         api.MapRevisionEndpoints();
         api.MapSearch();
         api.MapDuplicates();
+        api.MapElections();
         // One document, at a fixed path: other names fall through to the 404 problem instead of a plain-text answer.
         app.MapOpenApi(Prefix + "/openapi.json");
         return app;

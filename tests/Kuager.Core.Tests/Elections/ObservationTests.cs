@@ -39,7 +39,7 @@ public class ObservationTests
         var coverage = ObservationFigures.CoverageOf(observations, stations);
 
         Assert.Equal((2, 5, 2, 3), (coverage.StationsVisited, coverage.Stations, coverage.RegionsVisited, coverage.Regions));
-        Assert.Equal([("North", 1, 3), ("South", 1, 1), ("West", 0, 1)], coverage.ByRegion);
+        Assert.Equal([new RegionCoverage("North", 1, 3), new RegionCoverage("South", 1, 1), new RegionCoverage("West", 0, 1)], coverage.ByRegion);
     }
 
     [Fact]

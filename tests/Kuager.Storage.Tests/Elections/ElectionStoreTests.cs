@@ -248,7 +248,7 @@ public sealed class ElectionStoreTests
             Editor, files);
 
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo));
-        Assert.Equal([("protocol.jpg", sha)], incident.Files);
+        Assert.Equal([new IncidentFileRef("protocol.jpg", sha)], incident.Files);
         Assert.True(File.Exists(files.PathOf(sha)));
         var stored = Assert.Single(await w.Store.IncidentsAsync(w.ElectionId));
         Assert.Equal((incident.Id, incident.ObserverEventId, sha), (stored.Id, stored.ObserverEventId, stored.Files[0].Sha256));
