@@ -40,6 +40,11 @@ public sealed class ElectionPagesTests
         await AddAsync("unit-form", new() { ["Unit.Level"] = "District", ["Unit.Name"] = "Talgar", ["Unit.ParentId"] = region });
         var district = (await app.PageAsync(url)).QuerySelectorAll("#unit-form select[name='Unit.ParentId'] option").Single(o => o.TextContent == "Almaty region / Talgar").GetAttribute("value")!;
         await AddAsync("unit-form", new() { ["Unit.Level"] = "Station", ["Unit.Name"] = "101", ["Unit.ParentId"] = district, ["Unit.RegisteredVoters"] = "1000" });
+        // A station with no district is refused beside the form, with the rule.
+        var orphan = await PersonForms.SubmitAsync(app.Client, url, (IHtmlFormElement)(await app.PageAsync(url)).QuerySelector("#unit-form")!,
+            new Dictionary<string, string> { ["Unit.Level"] = "Station", ["Unit.Name"] = "999", ["Unit.ParentId"] = "" });
+        Assert.Equal(HttpStatusCode.OK, orphan.StatusCode);
+        Assert.Contains("a station belongs in a district", await orphan.Content.ReadAsStringAsync());
         await AddAsync("party-form", new() { ["PartyName"] = "Amanat" });
         await AddAsync("party-form", new() { ["PartyName"] = "Ak Zhol" });
 
