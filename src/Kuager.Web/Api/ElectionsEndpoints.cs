@@ -132,6 +132,53 @@ internal static class ElectionsEndpoints
             .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("record-observation").WithSummary("Records a filled form: assessment (very-good | good | bad | very-bad) and every answer")
             .Accepts<ObservationBody>("application/json").ProducesValidationProblem();
 
+        elections.MapPost("/{id:long}/incidents", async (long id, HttpContext http, ElectionStore store, FileStore files, CancellationToken ct) =>
+            {
+                if (!http.Request.HasFormContentType)
+                {
+                    throw new ApiInputException(null, "send the incident as multipart/form-data: kind, day, description, stationId, detainedObserver, detainedPersonId, and files");
+                }
+
+                var form = await http.Request.ReadFormAsync(ct);
+                var day = DateOnly.TryParseExact(form["day"].ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                    ? d : throw new ApiInputException("day", "is required: a date, yyyy-mm-dd");
+                var report = new IncidentReport(OptionalId(form, "stationId"), form["kind"].ToString(), day, form["description"].ToString(),
+                    form.Files.Select(f => new IncidentFile(f.FileName, f.ContentType, f.OpenReadStream())).ToList(),
+                    form["detainedObserver"].ToString() is { Length: > 0 } observer ? observer : null, OptionalId(form, "detainedPersonId"));
+                try
+                {
+                    return Json(await store.ReportIncidentAsync(id, report, Editing.Actor(http), files, ct), StatusCodes.Status201Created);
+                }
+                finally
+                {
+                    foreach (var f in report.Files)
+                    {
+                        await f.Content.DisposeAsync();
+                    }
+                }
+            })
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("report-incident")
+            .WithSummary("Reports an incident with its files (multipart/form-data), each kept by its SHA-256")
+            .WithDescription("Fields: kind, day (yyyy-mm-dd), description, stationId, and for a detained observer detainedObserver and detainedPersonId " +
+                "(then an election-day-detention event is made on that person). 201 with {id, stationId, kind, day, description, observerEventId, files: [{fileName, sha256}]}.")
+            .Produces<StoredIncident>(StatusCodes.Status201Created).ProducesValidationProblem().DisableAntiforgery();
+
+        elections.MapGet("/{id:long}/incidents", async (long id, ElectionStore store, CancellationToken ct) =>
+            {
+                await store.GetElectionAsync(id, ct);
+                return Json(await store.IncidentsAsync(id, ct));
+            })
+            .AddEndpointFilter(ReadersOnly).WithName("election-incidents").WithSummary("Incidents reported, oldest first, with their files' hashes")
+            .Produces<List<StoredIncident>>();
+
+        elections.MapGet("/{id:long}/observer-events", async (long id, ElectionStore store, CancellationToken ct) =>
+            {
+                await store.GetElectionAsync(id, ct);
+                return Json(await store.ObserverEventsAsync(id, ct));
+            })
+            .AddEndpointFilter(ReadersOnly).WithName("observer-events").WithSummary("Observers refused, expelled or detained, with the registry event made for each")
+            .Produces<List<ObserverEvent>>();
+
         // The figures.
         elections.MapGet("/{id:long}/results", async (long id, string? source, ElectionStore store, CancellationToken ct) =>
             {
@@ -184,6 +231,11 @@ internal static class ElectionsEndpoints
     }
 
     private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => Results.Json(value, KuagerJson.Options, statusCode: status);
+
+    private static long? OptionalId(IFormCollection form, string field) =>
+        form[field].ToString() is not { Length: > 0 } text ? null
+        : long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id
+        : throw new ApiInputException(field, "must be an id, a whole number");
 
     private static ProtocolSource Source(string? source) =>
         source is null ? ProtocolSource.Observer

@@ -140,6 +140,45 @@ public sealed class ElectionsApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_incident_keeps_its_files_by_hash_and_a_detained_observer_becomes_an_event(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var plan = await PlanAsync(app);
+        var person = await app.AddPersonAsync("Bolat Observer");
+        var video = "video of the count"u8.ToArray();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("observer-detained"), "kind" }, { new StringContent("2026-03-15"), "day" },
+            { new StringContent("Taken from the count"), "description" }, { new StringContent(plan.Stations[1].ToString(System.Globalization.CultureInfo.InvariantCulture)), "stationId" },
+            { new StringContent("Bolat"), "detainedObserver" }, { new StringContent(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "detainedPersonId" },
+            { new ByteArrayContent(video), "files", "count.mp4" },
+        };
+
+        var response = await app.Client.PostAsync($"/api/v1/elections/{plan.Election}/incidents", content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        var incident = JsonNode.Parse(body)!.AsObject();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(video));
+        Assert.Equal(("count.mp4", sha), ((string)incident["files"]![0]!["fileName"]!, (string)incident["files"]![0]!["sha256"]!));
+        var listed = (await app.GetAsync($"/api/v1/elections/{plan.Election}/incidents")).Expect(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal(sha, (string)listed["files"]![0]!["sha256"]!);
+        var observerEvent = (await app.GetAsync($"/api/v1/elections/{plan.Election}/observer-events")).Expect(HttpStatusCode.OK).Array.Single()!;
+        Assert.Equal(("detained", person.Id), ((string)observerEvent["kind"]!, (long)observerEvent["personId"]!));
+        var registryEvent = (await app.GetAsync($"/api/v1/events/{(long)observerEvent["eventId"]!}")).Expect(HttpStatusCode.OK).Object;
+        Assert.Equal("election-day-detention", (string)registryEvent["type"]!);
+
+        // Not a form, or no day: 400 naming what is wrong, nothing written.
+        (await app.PostAsync($"/api/v1/elections/{plan.Election}/incidents", new JsonObject { ["kind"] = "x" })).ExpectProblem(HttpStatusCode.BadRequest);
+        using var noDay = new MultipartFormDataContent { { new StringContent("ballot stuffing"), "kind" }, { new StringContent("Seen at 14:00"), "description" } };
+        var refused = await app.Client.PostAsync($"/api/v1/elections/{plan.Election}/incidents", noDay);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("day", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.Db.RowsAsync("election_incidents"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Readers_read_editors_write_and_visitors_are_asked_to_sign_in(Provider provider)
     {
         await using var app = await KuagerApp.StartAsync(provider);
