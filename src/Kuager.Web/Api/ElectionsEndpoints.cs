@@ -163,19 +163,11 @@ internal static class ElectionsEndpoints
                 "(then an election-day-detention event is made on that person). 201 with {id, stationId, kind, day, description, observerEventId, files: [{fileName, sha256}]}.")
             .Produces<StoredIncident>(StatusCodes.Status201Created).ProducesValidationProblem().DisableAntiforgery();
 
-        elections.MapGet("/{id:long}/incidents", async (long id, ElectionStore store, CancellationToken ct) =>
-            {
-                await store.GetElectionAsync(id, ct);
-                return Json(await store.IncidentsAsync(id, ct));
-            })
+        elections.MapGet("/{id:long}/incidents", Figure((store, id, ct) => store.IncidentsAsync(id, ct)))
             .AddEndpointFilter(ReadersOnly).WithName("election-incidents").WithSummary("Incidents reported, oldest first, with their files' hashes")
             .Produces<List<StoredIncident>>();
 
-        elections.MapGet("/{id:long}/observer-events", async (long id, ElectionStore store, CancellationToken ct) =>
-            {
-                await store.GetElectionAsync(id, ct);
-                return Json(await store.ObserverEventsAsync(id, ct));
-            })
+        elections.MapGet("/{id:long}/observer-events", Figure((store, id, ct) => store.ObserverEventsAsync(id, ct)))
             .AddEndpointFilter(ReadersOnly).WithName("observer-events").WithSummary("Observers refused, expelled or detained, with the registry event made for each")
             .Produces<List<ObserverEvent>>();
 
@@ -187,21 +179,13 @@ internal static class ElectionsEndpoints
             })
             .AddEndpointFilter(ReadersOnly).WithName("election-results").WithSummary("Protocols of a source (observer by default, or official) summed up region > district > station")
             .Produces<TallyNode>();
-        elections.MapGet("/{id:long}/comparison", async (long id, ElectionStore store, CancellationToken ct) =>
-            {
-                await store.GetElectionAsync(id, ct);
-                return Json(await store.CompareWithOfficialAsync(id, ct));
-            })
+        elections.MapGet("/{id:long}/comparison", Figure((store, id, ct) => store.CompareWithOfficialAsync(id, ct)))
             .AddEndpointFilter(ReadersOnly).WithName("election-comparison").WithSummary("Each figure of our observers' protocols that differs from the official one, station by station")
             .Produces<List<ResultDifference>>();
         elections.MapGet("/{id:long}/seats", async (long id, string? source, ElectionStore store, CancellationToken ct) => Json(await store.SeatsAsync(id, Source(source), ct)))
             .AddEndpointFilter(ReadersOnly).WithName("election-seats").WithSummary("Seats by Hare quota with largest remainders, the threshold and the runner-up rule")
             .Produces<SeatOutcome>();
-        elections.MapGet("/{id:long}/pvt", async (long id, ElectionStore store, CancellationToken ct) =>
-            {
-                await store.GetElectionAsync(id, ct);
-                return Json(await store.ParallelVoteTabulationAsync(id, ct));
-            })
+        elections.MapGet("/{id:long}/pvt", Figure((store, id, ct) => store.ParallelVoteTabulationAsync(id, ct)))
             .AddEndpointFilter(ReadersOnly).WithName("election-pvt").WithSummary("Parallel vote tabulation: each choice's ratio estimate with margins of error at 95 % and 99 %")
             .Produces<PvtEstimate>();
         elections.MapGet("/{id:long}/eligibility", async (long id, ElectionStore store, CancellationToken ct) => Json(await store.EligibilityAsync(id, ct)))
@@ -220,15 +204,19 @@ internal static class ElectionsEndpoints
             .AddEndpointFilter(ReadersOnly).WithName("election-assessments")
             .WithSummary("Share of observations of a stage (counting by default) assessed bad or very bad, by region, with the number of observations; region \"\" is all")
             .Produces<List<ObservedShare>>();
-        elections.MapGet("/{id:long}/coverage", async (long id, ElectionStore store, CancellationToken ct) =>
-            {
-                await store.GetElectionAsync(id, ct);
-                return Json(await store.CoverageAsync(id, ct));
-            })
+        elections.MapGet("/{id:long}/coverage", Figure((store, id, ct) => store.CoverageAsync(id, ct)))
             .AddEndpointFilter(ReadersOnly).WithName("election-coverage").WithSummary("Stations and regions visited by observers, of those known")
             .Produces<Coverage>();
         return api;
     }
+
+    /// <summary>A read of one election's figures: 404 when the election does not exist, else the figures in the domain's JSON.</summary>
+    private static Func<long, ElectionStore, CancellationToken, Task<IResult>> Figure<T>(Func<ElectionStore, long, CancellationToken, Task<T>> read) =>
+        async (id, store, ct) =>
+        {
+            await store.GetElectionAsync(id, ct);
+            return Json(await read(store, id, ct));
+        };
 
     private static IResult Json<T>(T value, int status = StatusCodes.Status200OK) => Results.Json(value, KuagerJson.Options, statusCode: status);
 
