@@ -100,6 +100,41 @@ public sealed class ElectionPagesTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_incident_with_a_photo_is_reported_from_the_page(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var plan = await ElectionsApiTests.PlanAsync(app);
+        var person = await app.AddPersonAsync("Dana Observer");
+        var url = $"/elections/{plan.Election}";
+        var form = (IHtmlFormElement)(await app.PageAsync(url)).QuerySelector("#incident-form")!;
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        var photo = "photo of the protocol"u8.ToArray();
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in PersonForms.Fields(form).Where(f => !f.Key.StartsWith("Incident.", StringComparison.Ordinal)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new StringContent("observer-detained"), "Incident.Kind");
+        content.Add(new StringContent("2026-03-15"), "Incident.Day");
+        content.Add(new StringContent(plan.Stations[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), "Incident.StationId");
+        content.Add(new StringContent("Taken away during the count"), "Incident.Description");
+        content.Add(new StringContent("Dana"), "Incident.DetainedObserver");
+        content.Add(new StringContent(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Incident.DetainedPersonId");
+        content.Add(new ByteArrayContent(photo), "Incident.Files", "protocol.jpg");
+
+        var answer = await app.Client.PostAsync(form.GetAttribute("action"), content);
+
+        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, await answer.Content.ReadAsStringAsync());
+        var page = await app.PageAsync(url);
+        var row = page.QuerySelector("#incidents tbody tr")!;
+        Assert.Contains("protocol.jpg", row.TextContent);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo))[..12], row.TextContent);
+        Assert.NotNull(page.QuerySelector("#observer-events a[href^='/events/']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Visitors_are_asked_to_sign_in(Provider provider)
     {
         await using var app = await KuagerApp.StartAsync(provider);

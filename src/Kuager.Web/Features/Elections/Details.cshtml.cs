@@ -14,8 +14,13 @@ namespace Kuager.Web.Features.Elections;
 /// the share of observed counts assessed negatively by region (each with its n), coverage, eligibility and quotas.
 /// Editors add units, parties and protocols here.
 /// </summary>
-public sealed class DetailsModel(ElectionStore store, IStringLocalizer<TextLocalizer> texts) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+[RequestSizeLimit(MaxUpload)]
+public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
 {
+    /// <summary>An incident's files together: photos of a protocol, a short video.</summary>
+    public const long MaxUpload = 512L * 1024 * 1024;
+
     public Election Election { get; private set; } = null!;
 
     public IReadOnlyList<ElectionParty> Parties { get; private set; } = [];
@@ -44,6 +49,8 @@ public sealed class DetailsModel(ElectionStore store, IStringLocalizer<TextLocal
 
     public IReadOnlyList<ObserverEvent> ObserverEvents { get; private set; } = [];
 
+    public IReadOnlyList<StoredIncident> Incidents { get; private set; } = [];
+
     public RenderedChart TurnoutChart { get; private set; } = null!;
 
     public RenderedChart VotesChart { get; private set; } = null!;
@@ -63,6 +70,9 @@ public sealed class DetailsModel(ElectionStore store, IStringLocalizer<TextLocal
 
     [BindProperty]
     public ProtocolInput Entry { get; set; } = new();
+
+    [BindProperty]
+    public IncidentInput Incident { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -108,6 +118,25 @@ public sealed class DetailsModel(ElectionStore store, IStringLocalizer<TextLocal
         }
 
         return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostIncidentAsync(long id, CancellationToken ct)
+    {
+        var uploads = Incident.Files.Where(f => f.Length > 0).Select(f => new IncidentFile(f.FileName, f.ContentType, f.OpenReadStream())).ToList();
+        try
+        {
+            return await WriteAsync(id, "Incident", () => store.ReportIncidentAsync(id,
+                new IncidentReport(Incident.StationId, Incident.Kind ?? "", Incident.Day ?? default, Incident.Description ?? "", uploads,
+                    string.IsNullOrWhiteSpace(Incident.DetainedObserver) ? null : Incident.DetainedObserver, Incident.DetainedPersonId),
+                Editing.Actor(HttpContext), files, ct), ct);
+        }
+        finally
+        {
+            foreach (var u in uploads)
+            {
+                await u.Content.DisposeAsync();
+            }
+        }
     }
 
     private async Task<IActionResult> WriteAsync<T>(long id, string prefix, Func<Task<T>> write, CancellationToken ct)
@@ -169,6 +198,7 @@ public sealed class DetailsModel(ElectionStore store, IStringLocalizer<TextLocal
         Eligibility = await store.EligibilityAsync(id, ct);
         Quotas = await store.QuotasAsync(id, ct);
         ObserverEvents = await store.ObserverEventsAsync(id, ct);
+        Incidents = await store.IncidentsAsync(id, ct);
 
         TurnoutChart = BarChart.Render(Text("elections.TurnoutByRegion", "elections.Region", "elections.TurnoutPercent"),
             Results.Children.Where(r => r.Totals.Turnout is not null).Select(r => new Bar(r.Name, Math.Round((double)r.Totals.Turnout!.Value * 100, 1))).ToList());
@@ -233,4 +263,22 @@ public sealed class ProtocolInput
     public List<long> Votes { get; set; } = [];
 
     public bool KeepInconsistent { get; set; }
+}
+
+/// <summary>The incident form: what happened, where and when, a detained observer if any, and files.</summary>
+public sealed class IncidentInput
+{
+    public string? Kind { get; set; }
+
+    public DateOnly? Day { get; set; }
+
+    public string? Description { get; set; }
+
+    public long? StationId { get; set; }
+
+    public string? DetainedObserver { get; set; }
+
+    public long? DetainedPersonId { get; set; }
+
+    public List<IFormFile> Files { get; set; } = [];
 }
