@@ -27,7 +27,7 @@ public static class KuagerCli
                      AuditCommand.Create(console), BackupCommand.Create(console), BackupCommand.CreateRestore(console),
                      KeyCommand.Create(console), SearchCommand.Create(console), DuplicatesCommand.Create(console), IngestCommand.Create(console),
                      MergeCommand.CreateMerge(console), MergeCommand.CreateUnmerge(console),
-                     UserCommand.Create(console), TokenCommand.Create(console),
+                     UserCommand.Create(console), TokenCommand.Create(console), SeatsCommand.Create(console),
                  })
         {
             root.Subcommands.Add(command);

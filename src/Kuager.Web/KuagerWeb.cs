@@ -38,6 +38,7 @@ public static class KuagerWeb
         });
         builder.Services.AddSingleton(sp => new RecordStore(sp.GetRequiredService<Database>()));
         builder.Services.AddSingleton(sp => FileStore.For(sp.GetRequiredService<Database>()));
+        builder.Services.AddSingleton(sp => new ElectionStore(sp.GetRequiredService<Database>()));
         builder.Services.AddSingleton(sp => InstanceSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddHostedService<Features.Shared.NameIndexWarmUp>();
         builder.Services.AddKuagerLocalization();

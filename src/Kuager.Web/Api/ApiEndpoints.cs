@@ -35,6 +35,7 @@ public static class ApiEndpoints
         api.MapSearch();
         api.MapDuplicates();
         api.MapIngestion();
+        api.MapElections();
         // One document, at a fixed path: other names fall through to the 404 problem instead of a plain-text answer.
         app.MapOpenApi(Prefix + "/openapi.json");
         return app;

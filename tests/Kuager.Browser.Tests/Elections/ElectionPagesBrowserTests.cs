@@ -1,0 +1,46 @@
+using Kuager.Core;
+using Kuager.Storage;
+using Microsoft.Playwright;
+
+namespace Kuager.Browser.Tests.Elections;
+
+/// <summary>The election pages in a real browser: charts drawn, forms working, nothing refused by the content security policy.</summary>
+public sealed class ElectionPagesBrowserTests
+{
+    [Fact]
+    public async Task An_editor_reads_the_figures_and_registers_a_party_under_the_policy()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var store = new ElectionStore(host.Db.Database);
+        var election = await store.CreateElectionAsync(new Election
+        {
+            Name = "Mazhilis 2026", ElectionDay = new DateOnly(2026, 3, 15), Seats = 10, ThresholdPercent = 5,
+        }, "test");
+        var region = await store.AddUnitAsync(election.Id, null, TallyLevel.Region, "North", null, "test");
+        var district = await store.AddUnitAsync(election.Id, region.Id, TallyLevel.District, "N-1", null, "test");
+        var station = await store.AddUnitAsync(election.Id, district.Id, TallyLevel.Station, "101", 1000, "test");
+        await store.AddPartyAsync(election.Id, "A", "test");
+        await store.SaveProtocolAsync(station.Id, ProtocolSource.Observer, new Protocol(1000, 600, 590, 10, [new ChoiceVotes("A", 590)]), "test");
+
+        var page = await host.SignedInPageAsync(Role.Editor);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/elections");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mazhilis 2026" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#chart-turnout svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.seats tr[data-party='A'] td").Last).ToHaveTextAsync("10");
+
+        await page.Locator("#party-form input[name='PartyName']").FillAsync("Ak Zhol");
+        await page.Locator("#party-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("table.seats tr[data-party='Ak Zhol']")).ToBeVisibleAsync();
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+}
