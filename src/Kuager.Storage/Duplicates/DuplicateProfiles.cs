@@ -166,27 +166,36 @@ internal static class DuplicateProfiles
         var result = new NameKey[]?[count];
         var cache = new NameKeyCache();
         var batch = new List<(int Person, string Text, string Script)>(Batch);
-        var keys = new NameKey[Batch];
+        var keying = Task.CompletedTask;
 
-        // Keyed a batch at a time (in parallel), so the texts of millions of names are never held at once.
-        void Flush()
+        // Keyed a batch at a time (in parallel), so the texts of millions of names are never held at once; a batch is
+        // keyed while the next is read (the reading takes one core, the keying what is left). Batches are stored in
+        // the order read, so each person's names keep their order.
+        async Task FlushAsync()
         {
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            var full = batch;
+            batch = new List<(int Person, string Text, string Script)>(Batch);
+            await keying;
+            keying = Task.Run(() => Key(full), ct);
+        }
+
+        void Key(List<(int Person, string Text, string Script)> names)
+        {
+            var keys = new NameKey[names.Count];
+            Parallel.For(0, names.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
-                var (_, text, script) = batch[i];
+                var (_, text, script) = names[i];
                 var key = Scripts.TryParse(script, out var s) ? cache.Of(text, s) : NameKeys.Of(text);
                 keys[i] = new NameKey(string.Empty, key.Script, [.. key.Parts]);
             });
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
                 if (keys[i].Parts.Count > 0)
                 {
-                    var person = batch[i].Person;
+                    var person = names[i].Person;
                     result[person] = result[person] is { } own ? (Contains(own, keys[i]) ? own : [.. own, keys[i]]) : [keys[i]];
                 }
             }
-
-            batch.Clear();
         }
 
         foreach (var filter in Filters(ids, "n.person_id"))
@@ -201,13 +210,14 @@ internal static class DuplicateProfiles
                     batch.Add((person, reader.GetString(1), reader.GetString(2)));
                     if (batch.Count == Batch)
                     {
-                        Flush();
+                        await FlushAsync();
                     }
                 }
             }
         }
 
-        Flush();
+        await FlushAsync();
+        await keying;
         return result;
     }
 
