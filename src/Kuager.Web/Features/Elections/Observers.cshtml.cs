@@ -193,22 +193,7 @@ public sealed class ObserversModel(ElectionStore store, IStringLocalizer<TextLoc
     };
 
     /// <summary>Each unit's path: "North / N-1 / 101".</summary>
-    public string PathOf(long unitId)
-    {
-        var byId = Units.ToDictionary(u => u.Id);
-        if (!byId.TryGetValue(unitId, out var unit))
-        {
-            return "";
-        }
-
-        var names = new List<string> { unit.Name };
-        for (var u = unit; u.ParentId is { } p && byId.TryGetValue(p, out var parent); u = parent)
-        {
-            names.Insert(0, parent.Name);
-        }
-
-        return string.Join(" / ", names);
-    }
+    public string PathOf(long unitId) => ElectionPages.PathOf(Units, unitId);
 }
 
 /// <summary>An observer to accredit at a station, by an organisation, on behalf of a candidate or party when they represent one.</summary>
