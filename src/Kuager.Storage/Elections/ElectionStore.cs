@@ -606,6 +606,22 @@ public sealed class ElectionStore(Database database)
             filesOf[r.Id].Select(f => new IncidentFileRef(f.FileName, f.Sha256)).ToList())).ToList();
     }
 
+    /// <summary>
+    /// One file of one of this election's incidents, with its media type as stored: null when the incident is not in the
+    /// election or has no such file (a hash alone never opens a stored file).
+    /// </summary>
+    public async Task<(IncidentFileRef File, string MediaType)?> IncidentFileAsync(long electionId, long incidentId, string sha256, CancellationToken ct = default)
+    {
+        await using var c = await Database.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<(string FileName, string Sha256, string? MediaType)>(new CommandDefinition(
+            """
+            SELECT f.file_name, f.sha256, s.media_type FROM election_incident_files f
+            JOIN election_incidents i ON i.id = f.incident_id LEFT JOIN files s ON s.sha256 = f.sha256
+            WHERE i.election_id = @electionId AND f.incident_id = @incidentId AND f.sha256 = @sha256
+            """, new { electionId, incidentId, sha256 }, cancellationToken: ct));
+        return row.Sha256 is null ? null : (new IncidentFileRef(row.FileName, row.Sha256), row.MediaType ?? "application/octet-stream");
+    }
+
     // ---- plumbing --------------------------------------------------------------------------------------------------
 
     private static async Task<long> StationElectionAsync(DbConnection c, DbTransaction tx, long stationId)

@@ -43,4 +43,49 @@ public sealed class ElectionPagesBrowserTests
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
+
+    [Fact]
+    public async Task An_editor_defines_a_checklist_and_fills_it_in_for_a_station_under_the_policy()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var store = new ElectionStore(host.Db.Database);
+        var election = await store.CreateElectionAsync(new Election { Name = "Maslikhat 2026", Kind = ElectionKind.Local, ElectionDay = new DateOnly(2026, 3, 15) }, "test");
+        var region = await store.AddUnitAsync(election.Id, null, TallyLevel.Region, "North", null, "test");
+        var district = await store.AddUnitAsync(election.Id, region.Id, TallyLevel.District, "N-1", null, "test");
+        await store.AddUnitAsync(election.Id, district.Id, TallyLevel.Station, "101", 1000, "test");
+
+        var page = await host.SignedInPageAsync(Role.Editor);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync($"/elections/{election.Id}");
+        await page.Locator("#observers-link").ClickAsync();
+        await page.Locator("#checklist-form input[name='Checklist.Name']").FillAsync("Opening");
+        await page.Locator("#checklist-form select[name='Checklist.Stage']").SelectOptionAsync("Opening");
+        await page.Locator("#checklist-form textarea[name='Checklist.Questions']").FillAsync("box | Was the ballot box empty?\nseals | Were the seals broken? | yes");
+        await page.Locator("#checklist-form button[type=submit]").ClickAsync();
+
+        var form = page.Locator("form.observation-form").First;
+        await Assertions.Expect(form.Locator("fieldset.question")).ToHaveCountAsync(2);
+        await form.Locator("input[name='Observation.Observer']").FillAsync("Asel");
+        await form.Locator("input[name='Observation.Answers[box]'][value=yes]").CheckAsync();
+        // One question left unanswered: refused, with the question named.
+        await form.Locator("select[name='Observation.Assessment']").SelectOptionAsync("Good");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("form.observation-form [role=alert]")).ToContainTextAsync("is not answered (Were the seals broken?)");
+
+        form = page.Locator("form.observation-form").First;
+        await form.Locator("input[name='Observation.Answers[seals]'][value=no]").CheckAsync();
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("table.observations tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("table.observations tbody tr")).ToContainTextAsync("box: yes; seals: no");
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
 }

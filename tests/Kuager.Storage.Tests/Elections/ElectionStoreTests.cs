@@ -253,6 +253,12 @@ public sealed class ElectionStoreTests
         var stored = Assert.Single(await w.Store.IncidentsAsync(w.ElectionId));
         Assert.Equal((incident.Id, incident.ObserverEventId, sha), (stored.Id, stored.ObserverEventId, stored.Files[0].Sha256));
 
+        // A file is found only through its own incident and election, with the media type it was stored with.
+        Assert.Equal((new IncidentFileRef("protocol.jpg", sha), "image/jpeg"), await w.Store.IncidentFileAsync(w.ElectionId, incident.Id, sha));
+        Assert.Null(await w.Store.IncidentFileAsync(w.ElectionId + 1, incident.Id, sha));
+        Assert.Null(await w.Store.IncidentFileAsync(w.ElectionId, incident.Id + 1, sha));
+        Assert.Null(await w.Store.IncidentFileAsync(w.ElectionId, incident.Id, new string('0', 64)));
+
         var observerEvent = Assert.Single(await w.Store.ObserverEventsAsync(w.ElectionId));
         Assert.Equal((ObserverEventKind.Detained, "Asel", person.Id), (observerEvent.Kind, observerEvent.Observer, observerEvent.PersonId!.Value));
         var registryEvent = await db.Store.GetAsync<Event>(observerEvent.EventId!.Value);

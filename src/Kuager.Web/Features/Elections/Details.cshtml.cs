@@ -216,17 +216,7 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
         new(texts[title], texts[category], texts[value], texts["charts.NoData"], texts["charts.ShowTable"]);
 
     /// <summary>Each unit's path for the pickers: "North / N-1 / 101".</summary>
-    public string PathOf(ElectionUnit unit)
-    {
-        var byId = Units.ToDictionary(u => u.Id);
-        var names = new List<string> { unit.Name };
-        for (var u = unit; u.ParentId is { } p && byId.TryGetValue(p, out var parent); u = parent)
-        {
-            names.Insert(0, parent.Name);
-        }
-
-        return string.Join(" / ", names);
-    }
+    public string PathOf(ElectionUnit unit) => ElectionPages.PathOf(Units, unit.Id);
 }
 
 /// <summary>The form that adds a region, district or station.</summary>

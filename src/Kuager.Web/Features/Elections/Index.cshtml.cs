@@ -82,4 +82,22 @@ public static class ElectionPages
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %" : "—";
 
     public static string Percent(decimal? share) => Percent(share is { } s ? (double)s : null);
+
+    /// <summary>A unit's path for pickers and lists: "North / N-1 / 101"; "" for a unit not among <paramref name="units"/>.</summary>
+    public static string PathOf(IReadOnlyList<Kuager.Storage.ElectionUnit> units, long unitId)
+    {
+        var byId = units.ToDictionary(u => u.Id);
+        if (!byId.TryGetValue(unitId, out var unit))
+        {
+            return "";
+        }
+
+        var names = new List<string> { unit.Name };
+        for (var u = unit; u.ParentId is { } p && byId.TryGetValue(p, out var parent); u = parent)
+        {
+            names.Insert(0, parent.Name);
+        }
+
+        return string.Join(" / ", names);
+    }
 }
