@@ -81,7 +81,7 @@ internal static partial class Events
 
     // Verbs of the vocabulary used for something else: a statement is released, a point demonstrated, demonstrations
     // restricted by law, someone "verbally attacked".
-    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*", Options)]
+    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*", Options)]
     private static partial Regex LooseUse();
 
     private static string Unit(string word)
@@ -127,7 +127,7 @@ internal static partial class Events
     [GeneratedRegex(@"\b(released|freed\b|set free|let go|освобо\w*|отпущ\w*|вышел на свободу|вышла на свободу|выпустили|босатыл\w*|бостандыққа шық\w*)", Options)]
     private static partial Regex Released();
 
-    [GeneratedRegex(@"\b(attacked|assaulted|beaten up|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
+    [GeneratedRegex(@"\b(attacked|assaulted|beaten up|(was|were|been)\s+beaten|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
     private static partial Regex Attacked();
 
     [GeneratedRegex(@"\b(picket\w*|protest(ed|ing|s)?\b|demonstrat(ed|ion|ions|ing)\b|rall(y|ied)|пикет\w*|протест\w*|митинг\w*|акци\w* протеста|наразылық\w*)", Options)]
