@@ -134,6 +134,10 @@ public static partial class Extractor
 
     private static void AddCandidates(Analysed a, List<Word> words, List<int> run, string text)
     {
+        // "Aerospace Industry Minister Askar Zhumagaliyev": the title ends the name of the thing, the person follows.
+        var lastTitle = run.FindLastIndex(i => NameWords.Titles.Contains(words[i].Text));
+        if (lastTitle >= 0 && lastTitle < run.Count - 1)
+            run = run.GetRange(lastTitle + 1, run.Count - lastTitle - 1);
         if (run.Count == 0 || IsNameOfAThing(words, run, text))
             return;
         // Split the run at words that are never names; strip titles.

@@ -90,6 +90,7 @@ public sealed class ExtractorTests
     [InlineData("Members of Bolashaq Zholy (Future Road) met Yerzhan Tokhtarov in Almaty.", "Yerzhan Tokhtarov")]
     [InlineData("She sang ‘Golden Steppe’ before Aliya Kenzhebaeva spoke.", "Aliya Kenzhebaeva")]
     [InlineData("The Steppe Dialogue Partnership invited Bolat Nurgaliev.", "Bolat Nurgaliev")]
+    [InlineData("The Water Resources Committee Chairman Bolat Nurgaliev resigned.", "Bolat Nurgaliev")]
     [InlineData("He cited the Convention on the Status of Stateless Persons, Marat Zhunusov said.", "Marat Zhunusov")]
     public void Programme_group_and_title_phrases_are_not_persons(string sentence, string person) =>
         Assert.Equal([person], Extract(sentence).Persons.Select(p => p.Name));
