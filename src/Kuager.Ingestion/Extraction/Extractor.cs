@@ -129,6 +129,14 @@ public static partial class Extractor
                 run.Add(i);
         }
 
+        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue.
+        foreach (var (name, start, end) in ScriptNames.In(text))
+        {
+            a.FullNames.Add(name);
+            if (IsSpeaker(text, start, end))
+                a.Speakers.Add(name);
+        }
+
         return a;
     }
 

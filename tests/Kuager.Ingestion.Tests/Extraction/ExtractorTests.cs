@@ -135,6 +135,38 @@ public sealed class ExtractorTests
     }
 
     [Fact]
+    public void A_Uyghur_name_in_Arabic_script_after_a_relatives_word_is_a_person_and_its_event_goes_to_it()
+    {
+        var x = Extract("Her brother ئابدۇرېھىم تۇرسۇن was taken to a camp in 2018.");
+
+        Assert.Equal(["ئابدۇرېھىم تۇرسۇن"], x.Persons.Select(p => p.Name));
+        Assert.Equal(["ئابدۇرېھىم تۇرسۇن"], Assert.Single(x.Events, e => e.Type == "taken-to-camp").Persons);
+    }
+
+    [Theory]
+    [InlineData("ئاكام ئابدۇرېھىم تۇرسۇن لاگېرغا ئېلىپ كېتىلدى.", "ئابدۇرېھىم تۇرسۇن")]
+    [InlineData("The poet, known as «ئابدۇرېھىم», left in 2017.", "ئابدۇرېھىم")]
+    [InlineData("他的哥哥阿不都热依木被带走了。", "阿不都热依木")]
+    [InlineData("Abdurehim Tursun (阿不都热依木·吐尔逊) was detained in 2018.", "阿不都热依木·吐尔逊")]
+    [InlineData("Her son is named 艾力 and lives in Almaty.", "艾力")]
+    public void Names_in_Uyghur_Arabic_script_and_Chinese_characters_are_found_next_to_name_cues(string sentence, string name) =>
+        Assert.Contains(name, Extract(sentence).Persons.SelectMany(p => p.Mentions));
+
+    [Theory]
+    [InlineData("The sign read ئۇيغۇر ئېلى in large letters.")]
+    [InlineData("新疆维吾尔自治区的官员没有回应。")]
+    public void Arabic_script_and_Chinese_words_without_a_name_cue_are_not_persons(string sentence) =>
+        Assert.Empty(Extract(sentence).Persons);
+
+    [Fact]
+    public void A_name_in_Chinese_characters_is_grouped_with_its_Latin_spelling()
+    {
+        var x = Extract("Abdurehim Tursun (阿不都热依木·吐尔逊) was detained in 2018.");
+
+        Assert.Equal(["Abdurehim Tursun", "阿不都热依木·吐尔逊"], Assert.Single(x.Persons).Mentions);
+    }
+
+    [Fact]
     public void The_gazetteers_load_with_their_entries() =>
         Assert.True(Gazetteer.Places.Count >= 50 && Gazetteer.Organizations.Count >= 15, $"{Gazetteer.Places.Count} places, {Gazetteer.Organizations.Count} organisations");
 }
