@@ -413,7 +413,11 @@ public static partial class Extractor
         return any ? total : null;
     }
 
-    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence);
+    /// <summary>A sentence that starts with a pronoun, but not "Her father ...": that is the relative of the person before.</summary>
+    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence) && !RelativeOfPronoun().IsMatch(sentence);
+
+    [GeneratedRegex(@"^[""“«]?\s*(his|her|their|его|её|ее|их|оның|олардың)\s+(\w+\s+)?(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|муж\w*|жен\w*|сын\w*|доч\w*|брат\w*|сестр\w*|отец|отца|мать|матер\w*|родител\w*|родственни\w*|әйелі|күйеуі|ұлы|қызы|ағасы|інісі|әпкесі|қарындасы|әкесі|анасы|туыстары)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOfPronoun();
 
     [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
     private static partial Regex CommonSuffix();
