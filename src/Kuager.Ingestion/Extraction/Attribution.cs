@@ -30,7 +30,7 @@ internal static partial class Attribution
             var kept = positions.Where(p => Concerns(sentence, verb, p.Start, p.End, quote)).ToList();
             if (kept.Count > 0)
                 concerned.Add(name);
-            if (kept.Count > 0 && kept.All(p => IsSpeaker(sentence, p.Start, p.End)))
+            if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End)))
                 speakers.Add(name);
         }
 
@@ -56,15 +56,6 @@ internal static partial class Attribution
 
         return true;
     }
-
-    private static bool IsSpeaker(string sentence, int start, int end) =>
-        SpeechBefore().IsMatch(sentence[..start]) || SpeechAfter().IsMatch(sentence[end..]);
-
-    [GeneratedRegex(@"\b(according to|по словам|said|told)\s+((his|her|their|the)\s+)?(\w+\s+){0,2}$", RegexOptions.IgnoreCase)]
-    private static partial Regex SpeechBefore();
-
-    [GeneratedRegex(@"^[\s,]*(said|says|told|added|wrote|recalled|explained|сказал\w*|рассказал\w*|заявил\w*|отметил\w*|деді|айтты)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SpeechAfter();
 
     private static IEnumerable<(int Start, int End)> Positions(string sentence, List<string> forms)
     {

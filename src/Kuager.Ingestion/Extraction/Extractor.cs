@@ -232,7 +232,7 @@ public static partial class Extractor
     }
 
     /// <summary>The speaker of a quotation: the name stands next to said/told/сказал/деді, or right after the closing quote.</summary>
-    private static bool IsSpeaker(string text, int start, int end)
+    internal static bool IsSpeaker(string text, int start, int end)
     {
         var before = text[Math.Max(0, start - 20)..start];
         var after = text[end..Math.Min(text.Length, end + 25)];

@@ -38,7 +38,7 @@ internal static partial class ScriptNames
 
             var before = text[..m.Index];
             var after = text[(m.Index + m.Length)..];
-            if (Enclosed(before, after) || LatinCue().IsMatch(before) || UyghurCueBefore().IsMatch(before) || UyghurSpeechAfter().IsMatch(after) || SpeechAfter().IsMatch(after))
+            if (Enclosed(before, after) || LatinCue().IsMatch(before) || UyghurCueBefore().IsMatch(before) || UyghurSpeechAfter().IsMatch(after) || Extractor.IsSpeaker(text, m.Index, m.Index + m.Length))
                 yield return (m.Value, m.Index, m.Index + m.Length);
         }
 
@@ -92,7 +92,4 @@ internal static partial class ScriptNames
     // دېدى (said), سۆزلىدى (spoke).
     [GeneratedRegex(@"^[\s،]*(دېدى|دەيدۇ|سۆزلىدى)")]
     private static partial Regex UyghurSpeechAfter();
-
-    [GeneratedRegex(@"^[\s,]*(said|says|told|added|wrote|recalled|сказал\w*|рассказал\w*|заявил\w*|деді|айтты)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SpeechAfter();
 }
