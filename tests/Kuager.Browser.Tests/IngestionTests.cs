@@ -34,4 +34,28 @@ public sealed class IngestionTests(HostFixture fixture) : IClassFixture<HostFixt
         await Expect(page.Locator("table.proposals input[name=label][value='Yerkin Dosmagambetov']")).ToHaveCountAsync(0);
         await BrowserHost.ScreenshotAsync(page, "ingestion-accepted");
     }
+
+    [Fact]
+    public async Task Several_files_are_posted_one_at_a_time_with_progress_and_counted_together()
+    {
+        var page = await Host.SignedInPageAsync();
+        await page.GotoAsync("/ingestion");
+        var posts = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("handler=Ingest", StringComparison.Ordinal))
+                Interlocked.Increment(ref posts);
+        };
+        await page.GetByLabel("Or files (.html, .htm, .txt, .md)", new() { Exact = true }).SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "first.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes("Shepherd missing\n\nRelatives of the shepherd Talgat Zhanuzakov say he was taken to a camp in Tacheng in 2019.") },
+            new FilePayload { Name = "second.md", MimeType = "text/markdown", Buffer = System.Text.Encoding.UTF8.GetBytes("# Teacher freed\n\nThe teacher Saltanat Mukhametkali was released in March 2020, her cousin Dinara Abilova said.") },
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingest", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/ingestion\?notice=ingested&count=2&copies=0$"));
+        Assert.Equal(2, posts);
+        await Expect(page.Locator("table.proposals input[name=label][value='Talgat Zhanuzakov']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("table.proposals input[name=label][value='Saltanat Mukhametkali']")).ToHaveCountAsync(1);
+    }
 }
