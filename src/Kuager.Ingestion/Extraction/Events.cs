@@ -6,20 +6,24 @@ namespace Kuager.Ingestion;
 /// The domain's events in a sentence (English, Russian, Kazakh), each with its particulars: the days of an
 /// administrative arrest, the amount of a fine, the term of a sentence, the outcome of an asylum application.
 /// A sentence naming an administrative arrest is not also a plain detention; a sentence is not also a detention.
+/// Loose uses of the verbs are not events: "released a statement", "demonstrated that", "restrictions on
+/// demonstrations", "fundamental freedoms". Each event carries the position of its verb, to find whom it concerns.
 /// </summary>
 internal static partial class Events
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
-    public static List<(string Type, IReadOnlyDictionary<string, string> Particulars)> In(string sentence)
+    public static List<(string Type, IReadOnlyDictionary<string, string> Particulars, int At)> In(string sentence)
     {
-        var found = new List<(string, IReadOnlyDictionary<string, string>)>();
+        var found = new List<(string, IReadOnlyDictionary<string, string>, int)>();
+        // The same length as the sentence, so that positions found here are positions in the sentence.
         sentence = sentence.Replace('ё', 'е').Replace('Ё', 'Е');
+        sentence = Blank(sentence, LooseUse());
         var arrest = AdministrativeArrest().Match(sentence);
         if (arrest.Success)
         {
             var days = Numbers.Parse(arrest.Groups["n"].Success && arrest.Groups["n"].Value.Length > 0 ? arrest.Groups["n"].Value : arrest.Groups["m"].Value);
-            found.Add(("administrative-arrest", days is { } d ? new Dictionary<string, string> { ["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture) } : None));
+            found.Add(("administrative-arrest", days is { } d ? new Dictionary<string, string> { ["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture) } : None, arrest.Index));
         }
 
         var sentenced = Sentenced().Match(sentence);
@@ -28,15 +32,15 @@ internal static partial class Events
             var particulars = new Dictionary<string, string>();
             if (Numbers.Parse(sentenced.Groups["n"].Value) is { } n)
                 particulars[Unit(sentenced.Groups["unit"].Value)] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            found.Add(("sentenced", particulars));
+            found.Add(("sentenced", particulars, sentenced.Index));
         }
 
         if (!arrest.Success && !sentenced.Success)
         {
-            if (Camp().IsMatch(sentence))
-                found.Add(("taken-to-camp", None));
-            else if (Detained().IsMatch(sentence))
-                found.Add(("detained", None));
+            if (Camp().Match(sentence) is { Success: true } camp)
+                found.Add(("taken-to-camp", None, camp.Index));
+            else if (Detained().Match(sentence) is { Success: true } detained)
+                found.Add(("detained", None, detained.Index));
         }
 
         var fine = Fined().Match(sentence);
@@ -45,29 +49,40 @@ internal static partial class Events
             var amount = Amount().Match(sentence);
             found.Add(("fined", amount.Success
                 ? new Dictionary<string, string> { ["amount"] = Numbers.Digits(amount.Groups["amount"].Value), ["currency"] = Currency(amount.Groups["cur"].Value) }
-                : None));
+                : None, fine.Index));
         }
 
-        if (Released().IsMatch(sentence))
-            found.Add(("released", None));
-        if (Attacked().IsMatch(sentence))
-            found.Add(("attacked", None));
-        if (Protest().IsMatch(sentence))
-            found.Add(("picket", None));
+        void Add(string type, Regex pattern, IReadOnlyDictionary<string, string> particulars)
+        {
+            if (pattern.Match(sentence) is { Success: true } m)
+                found.Add((type, particulars, m.Index));
+        }
+
+        Add("released", Released(), None);
+        Add("attacked", Attacked(), None);
+        Add("picket", Protest(), None);
         if (AsylumGranted().IsMatch(sentence))
-            found.Add(("refugee-status-granted", new Dictionary<string, string> { ["status"] = "granted" }));
+            Add("refugee-status-granted", AsylumGranted(), new Dictionary<string, string> { ["status"] = "granted" });
         else if (AsylumRefused().IsMatch(sentence))
-            found.Add(("refugee-status-refused", new Dictionary<string, string> { ["status"] = "refused" }));
-        else if (AsylumApplied().IsMatch(sentence))
-            found.Add(("asylum-applied", new Dictionary<string, string> { ["status"] = "applied" }));
+            Add("refugee-status-refused", AsylumRefused(), new Dictionary<string, string> { ["status"] = "refused" });
+        else
+            Add("asylum-applied", AsylumApplied(), new Dictionary<string, string> { ["status"] = "applied" });
         if (Deported().IsMatch(sentence))
-            found.Add(("returned-to-china", None));
-        else if (DeportationOrdered().IsMatch(sentence))
-            found.Add(("deportation-ordered", None));
-        if (CrossedBorder().IsMatch(sentence))
-            found.Add(("crossed-border", None));
+            Add("returned-to-china", Deported(), None);
+        else
+            Add("deportation-ordered", DeportationOrdered(), None);
+        Add("crossed-border", CrossedBorder(), None);
         return found;
     }
+
+    /// <summary>The text with each match of <paramref name="pattern"/> replaced by spaces of the same length.</summary>
+    private static string Blank(string text, Regex pattern) =>
+        pattern.Replace(text, m => new string(' ', m.Length));
+
+    // Verbs of the vocabulary used for something else: a statement is released, a point demonstrated, demonstrations
+    // restricted by law, someone "verbally attacked".
+    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*", Options)]
+    private static partial Regex LooseUse();
 
     private static string Unit(string word)
     {
@@ -109,10 +124,10 @@ internal static partial class Events
     [GeneratedRegex(@"(?<amount>\d{1,3}(?:[ ,.\u00A0]\d{3})+|\d+)\s*(?<cur>tenge|KZT|₸|US dollars|dollars|USD|monthly calculation indices|MCI|тенге|теңге|долларов|МРП|айлық есептік көрсеткіш)|(?<cur>\$)\s*(?<amount>\d{1,3}(?:[ ,.]\d{3})+|\d+)", Options)]
     private static partial Regex Amount();
 
-    [GeneratedRegex(@"\b(released|freed|set free|let go|освобо\w*|отпущ\w*|вышел на свободу|вышла на свободу|выпустили|босатыл\w*|бостандыққа шық\w*)", Options)]
+    [GeneratedRegex(@"\b(released|freed\b|set free|let go|освобо\w*|отпущ\w*|вышел на свободу|вышла на свободу|выпустили|босатыл\w*|бостандыққа шық\w*)", Options)]
     private static partial Regex Released();
 
-    [GeneratedRegex(@"\b(attacked|assaulted|beaten up|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
+    [GeneratedRegex(@"\b(attacked|assaulted|beaten up|(was|were|been)\s+beaten|beat him|beat her|stabbed|напал\w*|нападени\w*|избил\w*|избит\w*|шабуыл\w*|ұрып-соқ\w*)", Options)]
     private static partial Regex Attacked();
 
     [GeneratedRegex(@"\b(picket\w*|protest(ed|ing|s)?\b|demonstrat(ed|ion|ions|ing)\b|rall(y|ied)|пикет\w*|протест\w*|митинг\w*|акци\w* протеста|наразылық\w*)", Options)]

@@ -24,6 +24,10 @@ public static partial class Extractor
             sentences.AddRange(Sentences.Split(article.Paragraphs[p], p));
 
         var analysed = sentences.Select(Analyse).ToList();
+        // Capitalised phrases of a headline ("Refugees Feel Unsafe") are names only when the body names them too.
+        var bodyWords = analysed.Where(a => !a.Headline).SelectMany(a => a.FullNames.SelectMany(n => n.Split(' ')).Concat(a.Singles)).ToHashSet(StringComparer.Ordinal);
+        foreach (var a in analysed.Where(a => a.Headline))
+            a.FullNames.RemoveAll(n => !n.Split(' ').All(bodyWords.Contains));
         var persons = GroupPersons(analysed);
         var places = Named(analysed, a => a.Places);
         var organizations = Named(analysed, a => a.Organizations);
@@ -44,9 +48,10 @@ public static partial class Extractor
             var people = a.People.Select(i => persons[i].Name).Distinct(StringComparer.Ordinal).ToList();
             if (people.Count == 0 && StartsWithPronoun(a.Sentence.Text))
                 people = [.. previous];
-            foreach (var (type, particulars) in Events.In(a.Sentence.Text))
+            foreach (var (type, particulars, at) in Events.In(a.Sentence.Text))
             {
-                events.Add(new EventFound(type, date, people, a.Places.Count > 0 ? a.Places[0].Entry.Entry.Name : null, a.Sentence.Text, particulars));
+                var concerned = a.People.Count == 0 ? people : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (persons[i].Name, persons[i].Forms)).ToList());
+                events.Add(new EventFound(type, date, concerned, a.Places.Count > 0 ? a.Places[0].Entry.Entry.Name : null, a.Sentence.Text, particulars));
             }
 
             if (people.Count > 0)
@@ -60,6 +65,9 @@ public static partial class Extractor
     private sealed class Analysed(Sentence sentence)
     {
         public Sentence Sentence { get; } = sentence;
+
+        /// <summary>Written in title case, as headlines are: its capitalised words are not evidence of names.</summary>
+        public bool Headline { get; set; }
 
         public List<(Gazetteer.Hit Entry, string Text)> Places { get; } = [];
 
@@ -81,6 +89,9 @@ public static partial class Extractor
         var text = sentence.Text;
         var words = Word.Split(text);
         var covered = new bool[words.Count];
+        var long_ = words.Where(w => w.Text.Length >= 4 && char.IsLetter(w.Text[0])).ToList();
+        // A headline: the article's title, or a line without a full stop between paragraphs, mostly in capitals.
+        a.Headline = (sentence.Paragraph < 0 || !EndsSentence().IsMatch(text)) && long_.Count >= 3 && long_.Count(w => w.IsCapitalised) >= 0.75 * long_.Count;
         foreach (var hit in Gazetteer.Organizations.Find(words))
         {
             a.Organizations.Add((hit, Span(text, words, hit.From, hit.To)));
@@ -118,11 +129,25 @@ public static partial class Extractor
                 run.Add(i);
         }
 
+        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue.
+        foreach (var (name, start, end) in ScriptNames.In(text))
+        {
+            a.FullNames.Add(name);
+            if (IsSpeaker(text, start, end))
+                a.Speakers.Add(name);
+        }
+
         return a;
     }
 
     private static void AddCandidates(Analysed a, List<Word> words, List<int> run, string text)
     {
+        // "Aerospace Industry Minister Askar Zhumagaliyev": the title ends the name of the thing, the person follows.
+        var lastTitle = run.FindLastIndex(i => NameWords.Titles.Contains(words[i].Text));
+        if (lastTitle >= 0 && lastTitle < run.Count - 1)
+            run = run.GetRange(lastTitle + 1, run.Count - lastTitle - 1);
+        if (run.Count == 0 || IsNameOfAThing(words, run, text))
+            return;
         // Split the run at words that are never names; strip titles.
         var part = new List<int>();
         foreach (var i in run.Append(-1))
@@ -152,6 +177,45 @@ public static partial class Extractor
         }
     }
 
+    /// <summary>
+    /// A capitalised run that names a thing rather than a person: it holds a word like Group, Square or Partnership
+    /// ("Religious Freedom Working Group"), a lowercase noun follows it ("the Qazaq Ovazy blog"), it stands alone in
+    /// quotes or parentheses or is followed by its translation in parentheses ("Aq Jol (Bright Way)"), or it continues
+    /// a title across "of"/"to"/"for" ("the Convention on the Status of Stateless Persons").
+    /// </summary>
+    private static bool IsNameOfAThing(List<Word> words, List<int> run, string text)
+    {
+        if (run.Any(i => words[i].Text is var w && (NameWords.Things.Contains(w) || (w.EndsWith('s') && NameWords.Things.Contains(w[..^1])))))
+            return true;
+        int start = words[run[0]].Start, end = words[run[^1]].End;
+        var after = text[end..];
+        var before = text[..start];
+        if (ThingAfter().IsMatch(after) || TranslationAfter().IsMatch(after))
+            return true;
+        if (Opening().IsMatch(before) && Closing().IsMatch(after))
+            return true;
+        var title = TitleBefore().Match(before);
+        return title.Success && !NameWords.NotNames.Contains(title.Groups["w"].Value) && !NameWords.Titles.Contains(title.Groups["w"].Value);
+    }
+
+    [GeneratedRegex(@"[.!?…][""”»’)]?\s*$")]
+    private static partial Regex EndsSentence();
+
+    [GeneratedRegex(@"^\s+(blog|podcast|programme|program|show|newspaper|channel|website|site|magazine|party|movement|group|campaign|project|festival|square|street|avenue|prize|award|law|act|company|bank|fund|platform|app|initiative|coalition|network|series|column|newsletter|brand|mine|plant|factory|hotel|airport|station|mosque|church|market|bazaar|district|region|village|camp)\b")]
+    private static partial Regex ThingAfter();
+
+    [GeneratedRegex(@"^\s*\((\s*[A-ZА-ЯЁ][\w'’-]*|\s+(of|the|and|for|of the|и|в))+\s*\)")]
+    private static partial Regex TranslationAfter();
+
+    [GeneratedRegex(@"[“«""‘(]\s*([A-ZА-ЯЁ][\w'’-]*\s+)*$")]
+    private static partial Regex Opening();
+
+    [GeneratedRegex(@"^(\s+[A-ZА-ЯЁ][\w'’-]*)*\s*[”»""’)]")]
+    private static partial Regex Closing();
+
+    [GeneratedRegex(@"\b(?<w>[A-Z][\w'’-]+)\s+((of|to|for|on)\s+)+(the\s+)?$")]
+    private static partial Regex TitleBefore();
+
     /// <summary>English words by their shape ("Assemblies", "Democratization"): capitalised only because they head a title.</summary>
     private static bool IsCommonWordShape(string word) =>
         word.Length > 5 && word[0] < 128 && CommonSuffix().IsMatch(word);
@@ -168,7 +232,7 @@ public static partial class Extractor
     }
 
     /// <summary>The speaker of a quotation: the name stands next to said/told/сказал/деді, or right after the closing quote.</summary>
-    private static bool IsSpeaker(string text, int start, int end)
+    internal static bool IsSpeaker(string text, int start, int end)
     {
         var before = text[Math.Max(0, start - 20)..start];
         var after = text[end..Math.Min(text.Length, end + 25)];
@@ -349,7 +413,11 @@ public static partial class Extractor
         return any ? total : null;
     }
 
-    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence);
+    /// <summary>A sentence that starts with a pronoun, but not "Her father ...": that is the relative of the person before.</summary>
+    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence) && !RelativeOfPronoun().IsMatch(sentence);
+
+    [GeneratedRegex(@"^[""“«]?\s*(his|her|their|его|её|ее|их|оның|олардың)\s+(\w+\s+)?(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|муж\w*|жен\w*|сын\w*|доч\w*|брат\w*|сестр\w*|отец|отца|мать|матер\w*|родител\w*|родственни\w*|әйелі|күйеуі|ұлы|қызы|ағасы|інісі|әпкесі|қарындасы|әкесі|анасы|туыстары)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOfPronoun();
 
     [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
     private static partial Regex CommonSuffix();

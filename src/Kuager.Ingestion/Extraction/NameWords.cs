@@ -65,6 +65,19 @@ internal static class NameWords
         "облысы", "ауданы", "қаласы", "ауылы", "заң", "бап", "кодекс",
     };
 
+    /// <summary>Words that make a capitalised run the name of a thing (a group, a place, an agreement, a programme): no name of a person is in such a run.</summary>
+    public static readonly HashSet<string> Things = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "group", "groups", "party", "union", "service", "court", "ministry", "committee", "council", "agency", "bureau", "office",
+        "university", "association", "foundation", "movement", "industry", "dialogue", "partnership", "agreement",
+        "convention", "square", "street", "avenue", "podcast", "blog", "center", "centre", "commission", "network", "platform",
+        "company", "bank", "fund", "campaign", "award", "prize", "act", "code", "strategy", "initiative", "forum", "summit",
+        "mining", "programme", "program", "project", "institute", "academy", "school", "hospital", "airport", "station",
+        "declaration", "charter", "treaty", "protocol", "assembly", "parliament", "senate", "mazhilis", "congress",
+        "embassy", "consulate", "department", "administration", "government", "corporation", "holding", "media", "news",
+        "magazine", "newspaper", "channel", "radio", "television", "tv", "festival", "games", "cup", "championship", "league",
+    };
+
     /// <summary>Endings of Kazakh, Russian and Uyghur patronymics and surnames: a word so ending is very likely a name.</summary>
     public static readonly string[] NameEndings =
     [

@@ -146,7 +146,7 @@ public static partial class PageReader
             // A title printed twice (page title, then the article's heading) is said once.
             while (title is not null && paragraphs.Count > 0 && Same(paragraphs[0], title))
                 paragraphs.RemoveAt(0);
-            var meta = new PageMeta(title, null, null, pageDate, null);
+            var meta = new PageMeta(title, null, null, DateInHeader([.. chunk.Lines]) ?? pageDate, null);
             var article = Build(paragraphs, meta, hints, titleFromBody: title is null);
             if (article is not null)
                 articles.Add(article);
@@ -300,18 +300,35 @@ public static partial class PageReader
         return line.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal).Replace("`", string.Empty, StringComparison.Ordinal);
     }
 
-    /// <summary>The page's date from a line near the top that is only a date ("Posted on March 3, 2021", "03.03.2021").</summary>
+    /// <summary>
+    /// The date of a page or item from a line near its top: a line that is only a date ("Posted on March 3, 2021",
+    /// "03.03.2021"), a "Published"/"Updated" line with more after the date ("Published: 3 March 2021, 10:14 | By ..."),
+    /// or the dateline that opens the first paragraph ("ALMATY, March 3, 2021 —"). Without one the date stays unknown.
+    /// </summary>
     private static DateOnly? DateInHeader(string[] lines)
     {
         foreach (var raw in lines.Where(l => l.Trim().Length > 0).Take(6))
         {
-            var line = PostedOn().Replace(raw.Trim(), string.Empty);
+            var trimmed = raw.Trim().TrimStart('•').Trim();
+            var line = PostedOn().Replace(trimmed, string.Empty);
             if (line.Length is > 0 and <= 40 && DateOf(line) is { } date)
                 return date;
+            if (line.Length < trimmed.Length && DateOf(DateAtStart().Match(line).Value) is { } published)
+                return published;
+            if (Dateline().Match(trimmed) is { Success: true } dateline && DateOf(dateline.Groups["date"].Value) is { } datelined)
+                return datelined;
         }
 
         return null;
     }
+
+    // "3 March 2021", "March 3, 2021", "2021-03-03", "03.03.2021", "3 марта 2021 года": the date a line starts with.
+    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})")]
+    private static partial Regex DateAtStart();
+
+    // "ALMATY, March 3, 2021 —", "NUR-SULTAN, Kazakhstan, 3 March 2021 (Reuters) -": a city in capitals, then the date.
+    [GeneratedRegex(@"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+,\s+([A-Z][a-z]+,\s+)?(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})\s*(\([^)]*\)\s*)?[—–-]")]
+    private static partial Regex Dateline();
 
     // ---- Both ---------------------------------------------------------------------------------------------------
 
@@ -390,6 +407,6 @@ public static partial class PageReader
     [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"^(posted on|published on|published|опубликовано|жарияланды)\s*:?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(posted on|published on|published|updated on|updated|last updated|date|опубликовано|обновлено|дата|жарияланды)\s*:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PostedOn();
 }

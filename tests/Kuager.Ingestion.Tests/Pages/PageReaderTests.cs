@@ -149,4 +149,36 @@ public sealed class PageReaderTests
 
         Assert.Equal(["Mr. A. Tursun was detained.", "He was released on Dec. 26.", "«Я не знаю», — сказал он."], sentences.Select(s => s.Text));
     }
+
+    [Theory]
+    [InlineData("Families wait for news\n\nALMATY, March 3, 2021 — Relatives of detained herders gathered again on Monday outside the consulate.", "2021-03-03")]
+    [InlineData("Families wait for news\n\nPublished: 3 March 2021, 10:14 | By Staff\n\nRelatives of detained herders gathered again on Monday outside the consulate.", "2021-03-03")]
+    [InlineData("Families wait for news\n\nUpdated on March 4, 2021 at 9:00\n\nRelatives of detained herders gathered again on Monday outside the consulate.", "2021-03-04")]
+    public void A_text_page_takes_its_date_from_a_dateline_or_a_published_line(string page, string date) =>
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(PageReader.Read(page, PageFormat.Text)).Date);
+
+    [Fact]
+    public void A_page_without_a_date_line_has_no_date_even_when_its_text_mentions_days()
+    {
+        const string page = "Posted on\n\nFamilies wait for news\n\nALMATY, Kazakhstan — On February 22 relatives gathered again outside the consulate. In 2019 they first asked for help.";
+
+        Assert.Null(Assert.Single(PageReader.Read(page, PageFormat.Text)).Date);
+    }
+
+    [Fact]
+    public void Each_item_of_a_listing_takes_the_date_of_its_own_dateline()
+    {
+        var item = string.Join(' ', Enumerable.Repeat("Relatives of people held in Xinjiang gathered outside the consulate again today.", 6));
+        var page = $"""
+            Category: kazakhstan
+
+              • ALMATY, March 3, 2021 — {item}
+
+              • ASTANA, April 9, 2021 — {item.Replace("Relatives", "Families", StringComparison.Ordinal)}
+            """;
+
+        var articles = PageReader.Read(page, PageFormat.Text);
+
+        Assert.Equal([new DateOnly(2021, 3, 3), new DateOnly(2021, 4, 9)], articles.Select(a => a.Date));
+    }
 }

@@ -64,7 +64,7 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
     {
         var set = Load();
         Assert.True(set.Count >= 10, "the annotated set has at least ten articles");
-        var tallies = new Dictionary<string, Tally> { ["persons"] = new(), ["places"] = new(), ["organizations"] = new(), ["events"] = new() };
+        var tallies = new Dictionary<string, Tally> { ["persons"] = new(), ["places"] = new(), ["organizations"] = new(), ["events"] = new(), ["event persons"] = new() };
         var misses = new StringBuilder();
         foreach (var item in set)
         {
@@ -90,6 +90,14 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
             Count("places", item.Places, x.Places.Select(p => p.Name).ToList(), (a, b) => a == b);
             Count("organizations", item.Organizations, x.Organizations.Select(p => p.Name).ToList(), (a, b) => a == b);
             Count("events", item.Events.Select(e => e.Type).ToArray(), x.Events.Select(e => e.Type).ToList(), (a, b) => a == b);
+
+            // Whom each event concerns: (type, person) pairs, so an event given to a bystander counts against precision.
+            static bool SamePair(string a, string b) => a.Split('|')[0] == b.Split('|')[0] && SamePerson(a.Split('|')[1], b.Split('|')[1]);
+            Count(
+                "event persons",
+                item.Events.SelectMany(e => e.Persons.Select(p => $"{e.Type}|{p}")).Distinct().ToArray(),
+                x.Events.SelectMany(e => e.Persons.Select(p => $"{e.Type}|{p}")).Distinct().ToList(),
+                SamePair);
         }
 
         var report = new StringBuilder();
@@ -107,6 +115,7 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
         Assert.True(tallies["places"].Recall >= PlacesFloor && tallies["places"].Precision >= PlacesFloor, report.ToString());
         Assert.True(tallies["organizations"].Recall >= OtherFloor && tallies["organizations"].Precision >= OtherFloor, report.ToString());
         Assert.True(tallies["events"].Recall >= OtherFloor && tallies["events"].Precision >= OtherFloor, report.ToString());
+        Assert.True(tallies["event persons"].Recall >= OtherFloor && tallies["event persons"].Precision >= OtherFloor, report.ToString());
     }
 
     private const double PlacesFloor = 0.85;

@@ -77,4 +77,21 @@ public sealed class IngestionPageTests
         Assert.Equal("/account/denied", answer.Headers.Location!.AbsolutePath);
         Assert.DoesNotContain((await app.PageAsync("/persons", researcher)).QuerySelectorAll("header nav a"), a => a.GetAttribute("href") == "/ingestion");
     }
+
+    [Fact]
+    public async Task The_form_carries_a_progress_bar_for_several_files_and_the_page_loads_its_script_from_a_file()
+    {
+        await using var app = await KuagerApp.StartAsync(Provider.Sqlite);
+        var (editor, _, _) = await app.SignedInAsync(Role.Editor);
+        var page = await app.PageAsync("/ingestion", editor);
+
+        var form = page.QuerySelector("form.ingest-form")!;
+        var progress = form.QuerySelector("progress.ingest-progress")!;
+        Assert.True(progress.HasAttribute("hidden"));
+        Assert.Equal("{0} of {1} files ingested", form.QuerySelector(".ingest-progress-text")!.GetAttribute("data-template"));
+        Assert.Contains(page.QuerySelectorAll("script[src]"), s => s.GetAttribute("src") == "/assets/ingestion.js");
+        var script = await editor.GetAsync("/assets/ingestion.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("progress.value = done", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace Kuager.Ingestion;
+
+/// <summary>
+/// Whom an event of a sentence concerns: the subject or object of its verb, not every name the sentence holds.
+/// A name in the possessive ("Aizhan's husband was detained") is someone else's relative; a head of state or
+/// other titled person mentioned in another clause ("before President X arrived, activists were arrested") is
+/// context; a passive verb whose subject is a group ("dozens were detained") concerns no named person; the speaker
+/// of a quotation is not the one its event happened to unless the quotation speaks in the first person.
+/// </summary>
+internal static partial class Attribution
+{
+    public static List<string> Concerned(string sentence, int verb, IReadOnlyList<(string Name, List<string> Forms)> persons)
+    {
+        if (GroupSubject().IsMatch(sentence[..Math.Min(verb, sentence.Length)]))
+            return [];
+        var quote = QuotationAround(sentence, verb);
+        var concerned = new List<string>();
+        var speakers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, forms) in persons)
+        {
+            var positions = Positions(sentence, forms).ToList();
+            if (positions.Count == 0)
+            {
+                concerned.Add(name);
+                continue;
+            }
+
+            var kept = positions.Where(p => Concerns(sentence, verb, p.Start, p.End, quote)).ToList();
+            if (kept.Count > 0)
+                concerned.Add(name);
+            if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End)))
+                speakers.Add(name);
+        }
+
+        // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is named.
+        if (concerned.Count > speakers.Count)
+            concerned.RemoveAll(speakers.Contains);
+        return concerned;
+    }
+
+    private static bool Concerns(string sentence, int verb, int start, int end, (int From, int To)? quote)
+    {
+        if (Possessive().IsMatch(sentence[end..]))
+            return false;
+        if (quote is { } q && (end <= q.From || start >= q.To) && !FirstPerson().IsMatch(sentence[q.From..q.To]))
+            return false;
+        var before = sentence[Math.Max(0, start - 30)..start];
+        if (HeadTitle().IsMatch(before))
+        {
+            var between = start < verb ? sentence[end..verb] : sentence[verb..start];
+            if (between.Contains(',', StringComparison.Ordinal) || between.Contains(';', StringComparison.Ordinal) || between.Contains('—', StringComparison.Ordinal))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(int Start, int End)> Positions(string sentence, List<string> forms)
+    {
+        foreach (var form in forms)
+        {
+            for (var i = sentence.IndexOf(form, StringComparison.Ordinal); i >= 0; i = sentence.IndexOf(form, i + form.Length, StringComparison.Ordinal))
+                yield return (i, i + form.Length);
+        }
+    }
+
+    /// <summary>The quotation (between “ and ”, « and », or straight quotes) that holds the verb, if any.</summary>
+    private static (int From, int To)? QuotationAround(string sentence, int verb)
+    {
+        foreach (Match m in Quotation().Matches(sentence))
+        {
+            if (m.Index <= verb && verb < m.Index + m.Length)
+                return (m.Index, m.Index + m.Length);
+        }
+
+        // A quotation opened in an earlier sentence and closed in this one: "...he was detained,” she said.
+        var close = sentence.IndexOfAny(['”', '»']);
+        var open = sentence.IndexOfAny(['“', '«']);
+        if (close > verb && (open < 0 || open > close))
+            return (0, close + 1);
+        return null;
+    }
+
+    // "Aizhan's husband", "the president's visit": the event is the relative's, or the name only dates it.
+    [GeneratedRegex(@"^(’|')s?\s+(\w+\s+)?(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|grand\w+|children|child|lawyer|colleague\w*|friend\w*|visit|arrival|trip|speech|government|administration|regime|polic(y|ies)|rule|office|words)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Possessive();
+
+    [GeneratedRegex(@"\b(president|president-elect|leader|prime minister|premier|chancellor|king|minister|secretary of state|chairman|ambassador|президент\w*|лидер\w*|председател\w*|премьер\w*|министр\w*|президенті)\s+((of\s+)?[A-ZА-ЯЁ][\w-]*\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadTitle();
+
+    // "activists were arrested", "thousands were arbitrarily detained", "dozens of people have been detained".
+    [GeneratedRegex(@"(?<!\b(other|and)\s+)\b(activists|people|protesters|demonstrators|journalists|thousands|hundreds|dozens|others|residents|citizens|relatives|members|men|women|children|students|believers|Muslims|Kazakhs|Uyghurs|Uighurs|officials|many|several|some)\s+((of\s+\w+\s+)?(were|have\s+been|had\s+been|are|being|got)\s+)(\w+ly\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupSubject();
+
+    [GeneratedRegex(@"“[^”]*”|«[^»]*»|""[^""]*""")]
+    private static partial Regex Quotation();
+
+    [GeneratedRegex(@"\b(I|me|my|we|us|our|я|меня|мы|нас|мен|біз)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPerson();
+}
