@@ -37,15 +37,17 @@ public sealed class ElectionCandidatePageTests
         var list = details.QuerySelector($"#candidates tbody[data-party='{partyB}']")!;
         Assert.Contains("B", list.QuerySelector("th")!.TextContent);
         var rows = list.QuerySelectorAll("tr[data-candidate]").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
-        Assert.Equal(["1", "Aigerim Bekova", "Yes", ""], rows[0]);
+        Assert.Equal(["1", "Aigerim Bekova", "yes", ""], rows[0]);
         Assert.Equal("2", rows[1][0]);
         Assert.Equal("Timur Sadykov", rows[1][1]);
-        Assert.Equal("No", rows[1][2]);
+        Assert.Equal("no", rows[1][2]);
         Assert.Contains("25", rows[1][3]);
         var independents = details.QuerySelector("#candidates tbody[data-party='']")!;
         Assert.Contains("Independent candidates", independents.TextContent);
         Assert.Contains("Nurlan Esimov", independents.TextContent);
-        Assert.Contains("No", independents.QuerySelector("tr[data-candidate]")!.TextContent);
+        var independent = independents.QuerySelectorAll("tr[data-candidate] td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(("", "no"), (independent[0], independent[2]));
+        Assert.Contains("citizen", independent[3], StringComparison.OrdinalIgnoreCase);
         // The eligibility table and the stored facts agree with what was typed.
         Assert.Contains("Timur Sadykov", details.QuerySelector("#eligibility")!.TextContent);
         var stored = await new ElectionStore(app.Store.Database).CandidatesAsync(plan.Election);
