@@ -100,6 +100,13 @@ public sealed class ElectionCandidatePageTests
         // Refused (no antiforgery token for a form they are not shown, or forbidden): never the redirect of a saved form.
         Assert.True(write.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest
             || !(write.Headers.Location?.ToString() ?? "").Contains("#candidates", StringComparison.Ordinal), $"{(int)write.StatusCode} {write.Headers.Location}");
+        // With a valid token of their own (from the sign-out form) the role check refuses it: sent to the access-denied page.
+        var logout = (IHtmlFormElement)(await app.PageAsync("/account/logout", researcher)).QuerySelector("main form[method=post]")!;
+        var token = PersonForms.Fields(logout).Single(f => f.Key == "__RequestVerificationToken").Value;
+        var forbidden = await researcher.PostAsync($"{url}?handler=Candidate",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Candidate.Name", "Aigerim Bekova")]));
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Contains("/account/denied", forbidden.Headers.Location!.ToString());
         Assert.Equal(0, await app.Db.RowsAsync("election_candidates"));
     }
 }
