@@ -69,6 +69,14 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
     public string? PartyName { get; set; }
 
     [BindProperty]
+    public CandidateInput Candidate { get; set; } = new();
+
+    /// <summary>The candidate form's refusal, each line naming its field.</summary>
+    public IReadOnlyList<string> CandidateErrors { get; private set; } = [];
+
+    public IReadOnlyList<ElectionCandidate> Candidates { get; private set; } = [];
+
+    [BindProperty]
     public ProtocolInput Entry { get; set; } = new();
 
     [BindProperty]
@@ -89,6 +97,38 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
 
     public Task<IActionResult> OnPostPartyAsync(long id, CancellationToken ct) =>
         WriteAsync(id, "PartyName", () => store.AddPartyAsync(id, PartyName ?? "", Editing.Actor(HttpContext), ct), ct);
+
+    /// <summary>Adds a candidate through the same store method as the API's add-candidate; refused values stay in the form.</summary>
+    public async Task<IActionResult> OnPostCandidateAsync(long id, CancellationToken ct)
+    {
+        if (Editing.Refusal(HttpContext) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.Clear();
+        var c = Candidate;
+        var facts = new CandidateFacts(c.Name ?? "", c.Citizen, c.BirthDate, c.ResidentSince, c.UnexpungedConviction, c.Gender, c.Disability);
+        try
+        {
+            await store.AddCandidateAsync(id, c.PartyId, facts, Editing.Actor(HttpContext), c.PersonId, ct);
+            return Redirect($"/elections/{id}#candidates");
+        }
+        catch (ValidationException e)
+        {
+            CandidateErrors = e.Errors.Select(err => $"{CandidateLabel(err.Field)}: {TextLocalizer.Shared.Localize(err)}").ToList();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private string CandidateLabel(string field) => field switch
+    {
+        "name" => texts["Name"],
+        "partyId" => texts["elections.Party"],
+        _ => field,
+    };
 
     public async Task<IActionResult> OnPostProtocolAsync(long id, CancellationToken ct)
     {
@@ -172,6 +212,7 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
         }
 
         Parties = await store.PartiesAsync(id, ct);
+        Candidates = await store.CandidatesAsync(id, ct);
         Units = await store.UnitsAsync(id, ct);
         Results = await store.TabulateAsync(id, ProtocolSource.Observer, ct);
         Differences = await store.CompareWithOfficialAsync(id, ct);
@@ -231,6 +272,28 @@ public sealed class UnitInput
     public long? RegisteredVoters { get; set; }
 
     public bool InSample { get; set; }
+}
+
+/// <summary>The candidate form: the API's add-candidate body; unknown facts are left empty (null).</summary>
+public sealed class CandidateInput
+{
+    public string? Name { get; set; }
+
+    public long? PartyId { get; set; }
+
+    public bool? Citizen { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public DateOnly? ResidentSince { get; set; }
+
+    public bool? UnexpungedConviction { get; set; }
+
+    public Gender? Gender { get; set; }
+
+    public bool Disability { get; set; }
+
+    public long? PersonId { get; set; }
 }
 
 /// <summary>The protocol entry form: the figures, then the votes of each registered party in registration order.</summary>
