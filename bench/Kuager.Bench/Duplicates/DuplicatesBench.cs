@@ -63,7 +63,7 @@ internal static class DuplicatesBench
         }
 
         var total = Stopwatch.StartNew();
-        var loadBefore = LoadAverage();
+        var loadBefore = Machine.LoadAverage();
         var clock = Stopwatch.StartNew();
         var registry = SyntheticRegistry.Generate(o.Generator);
         var generation = clock.Elapsed;
@@ -172,8 +172,8 @@ internal static class DuplicatesBench
         sb.AppendLine(Inv, $"- GC: {values["gc"]}");
         sb.AppendLine(Inv, $"- Stages of FindAllAsync (time, count reported): {values["stages"]}");
         sb.AppendLine(Inv, $"- Largest working set seen in each stage (sampled every 0.2 s): {values["stage_memory"]}");
-        sb.AppendLine(Inv, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}, background GC {values["concurrent_gc"]}");
-        sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
+        sb.AppendLine(Inv, $"- Machine: {Machine.CpuModel()}, {Environment.ProcessorCount} cores (shared), {Machine.MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; server GC {values["server_gc"]}, background GC {values["concurrent_gc"]}");
+        sb.AppendLine(Inv, $"- Load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {Machine.LoadAverage()}");
         sb.AppendLine(Inv, $"- Data: seed {o.Seed}; {registry.Records.Count:N0} records of {registry.People.Count(p => p.Recorded):N0} people, {registry.Relationships.Count:N0} relationships, {registry.Sources.Count:N0} sources ({registry.Sources.Sum(s => s.Cited.Count):N0} citations), {registry.Places.All.Count:N0} places; {quality.TruePairs:N0} true pairs; SQLite file {size / 1048576.0:N0} MiB; generated in {generation.TotalSeconds:F0} s, {written}");
         sb.AppendLine();
         sb.Append(quality.Report($"### Quality on this data (pairs proposed at >= {threshold:0.00})", DuplicateScorer.DefaultThreshold, examples: o.Examples, floor: threshold));
@@ -344,42 +344,5 @@ internal static class DuplicatesBench
         var variations = registry.TruePairs().Select(p => registry.Variations(p.A, p.B)).ToList();
         Console.WriteLine(string.Create(Inv, $"true pairs {variations.Count:N0}: ") + string.Join(", ", Enum.GetValues<Variation>().Where(v => v != Variation.None)
             .Select(v => string.Create(Inv, $"{v} {variations.Count(x => x.HasFlag(v)):N0}"))));
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static string CpuModel()
-    {
-        try
-        {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
-    }
-
-    private static double MemTotalGiB()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) / 1048576;
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
     }
 }

@@ -86,7 +86,7 @@ internal static class NamesBench
         var work = o.Work ?? Directory.CreateTempSubdirectory("kuager-names-bench.").FullName;
         Directory.CreateDirectory(work);
         var total = Stopwatch.StartNew();
-        var loadBefore = LoadAverage();
+        var loadBefore = Machine.LoadAverage();
 
         // 1. The people and the queries.
         var sw = Stopwatch.StartNew();
@@ -169,7 +169,7 @@ internal static class NamesBench
             }
         }
 
-        facts.Insert(0, $"Load average (1, 5, 15 min; other work on the machine) at the start: {loadBefore}; at the end: {LoadAverage()}");
+        facts.Insert(0, $"Load average (1, 5, 15 min; other work on the machine) at the start: {loadBefore}; at the end: {Machine.LoadAverage()}");
         var report = Report(o, people, nameCount, unique, world, queries, runs, facts, generation, total.Elapsed);
         Console.WriteLine(report);
         if (o.Out is not null)
@@ -706,7 +706,7 @@ internal static class NamesBench
         sb.AppendLine();
         sb.AppendLine("### Machine and data");
         sb.AppendLine();
-        sb.AppendLine(Inv, $"- {CpuModel()}, {Environment.ProcessorCount} cores (shared), {MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}");
+        sb.AppendLine(Inv, $"- {Machine.CpuModel()}, {Environment.ProcessorCount} cores (shared), {Machine.MemTotalGiB():F0} GiB RAM; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}");
         foreach (var f in facts)
         {
             sb.AppendLine("- " + f);
@@ -719,42 +719,5 @@ internal static class NamesBench
             "; each in a spelling the person's record does not hold, its text unlike every stored name.");
         sb.AppendLine("- Examples: " + string.Join("; ", queries.Take(8).Select(q => $"`{q.Text}` ({q.Spelling}, {q.Kind})")));
         return sb.ToString();
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static string CpuModel()
-    {
-        try
-        {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
-        }
-        catch (IOException)
-        {
-            return RuntimeInformation.ProcessArchitecture.ToString();
-        }
-    }
-
-    private static double MemTotalGiB()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Inv) / 1048576;
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
     }
 }
