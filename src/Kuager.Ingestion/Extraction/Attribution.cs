@@ -18,24 +18,45 @@ internal static partial class Attribution
         var quote = QuotationAround(sentence, verb);
         var concerned = new List<string>();
         var speakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, forms) in persons)
+        var speakerEnd = int.MaxValue;
+        var someoneElse = new List<int>(); // where a name stands for someone else's relative ("сестру Сапаровой")
+        // Where each person is written; a surname inside another person's full name ("Daulet Nurlanov") is that other person's.
+        var all = persons.Select(p => Positions(sentence, p.Forms).ToList()).ToList();
+        for (var n = 0; n < persons.Count; n++)
         {
-            var positions = Positions(sentence, forms).ToList();
+            var (name, _) = persons[n];
+            var positions = all[n].Where(p => !all.Where((_, o) => o != n).SelectMany(o => o)
+                .Any(q => q.End - q.Start > p.End - p.Start && q.Start <= p.Start && p.End <= q.End)).ToList();
             if (positions.Count == 0)
             {
-                concerned.Add(name);
+                if (all[n].Count == 0)
+                    concerned.Add(name);
                 continue;
             }
 
-            var kept = positions.Where(p => Concerns(sentence, verb, p.Start, p.End, quote)).ToList();
+            var kept = new List<(int Start, int End)>();
+            foreach (var p in positions)
+            {
+                if (!Concerns(sentence, verb, p.Start, p.End, quote))
+                    continue;
+                if (RelativeOf(sentence, name, p.Start, p.End))
+                    someoneElse.Add(p.Start);
+                else
+                    kept.Add(p);
+            }
+
             if (kept.Count > 0)
                 concerned.Add(name);
             if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End)))
+            {
                 speakers.Add(name);
+                speakerEnd = Math.Min(speakerEnd, kept.Min(p => p.End));
+            }
         }
 
-        // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is named.
-        if (concerned.Count > speakers.Count)
+        // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is
+        // named; nor when what they said is of someone else's relative ("Y said that Saparova's sister was detained").
+        if (concerned.Count > speakers.Count || someoneElse.Any(at => at > speakerEnd && at < verb))
             concerned.RemoveAll(speakers.Contains);
         return concerned;
     }
@@ -56,6 +77,31 @@ internal static partial class Attribution
 
         return true;
     }
+
+    /// <summary>
+    /// The name stands for someone else's relative: "the brother of Erzhan Nurlanov", or Russian's genitive after the
+    /// relative ("сестру Сапаровой", "брата Ерлана Сапарова": a declined form, unlike the apposition "сестра Айгуль Сапарова").
+    /// </summary>
+    private static bool RelativeOf(string sentence, string name, int start, int end)
+    {
+        var before = sentence[Math.Max(0, start - 40)..start];
+        if (RelativeOfBefore().IsMatch(before))
+            return true;
+        if (!RussianRelativeBefore().IsMatch(before))
+            return false;
+        var form = sentence[start..end];
+        var last = form.Split(' ')[^1];
+        return !name.Split(' ').Contains(last, StringComparer.Ordinal) && GenitiveEnding().IsMatch(last);
+    }
+
+    [GeneratedRegex(@"\b(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|lawyer)\s+of\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOfBefore();
+
+    [GeneratedRegex(@"(^|[\s,(«""])(муж\w*|жен[аыуе]|жену|сын\w*|доч(ь|ери|ерью)|брат\w*|сестр\w*|отц\w*|отец|мат(ь|ери)|родител\w*|родственни\w*|адвокат\w*|семь[яеюи])\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RussianRelativeBefore();
+
+    [GeneratedRegex(@"(ой|ого|а|я|ы|и)$")]
+    private static partial Regex GenitiveEnding();
 
     private static IEnumerable<(int Start, int End)> Positions(string sentence, List<string> forms)
     {

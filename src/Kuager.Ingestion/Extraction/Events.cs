@@ -5,7 +5,7 @@ namespace Kuager.Ingestion;
 /// <summary>
 /// The domain's events in a sentence (English, Russian, Kazakh), each with its particulars: the days of an
 /// administrative arrest, the amount of a fine, the term of a sentence, the outcome of an asylum application.
-/// A sentence naming an administrative arrest is not also a plain detention; a sentence is not also a detention.
+/// A sentence naming an administrative arrest is not also a plain detention; a prison sentence is one only when the detention is told before it.
 /// Loose uses of the verbs are not events: "released a statement", "demonstrated that", "restrictions on
 /// demonstrations", "fundamental freedoms". Each event carries the position of its verb, to find whom it concerns.
 /// </summary>
@@ -35,11 +35,13 @@ internal static partial class Events
             found.Add(("sentenced", particulars, sentenced.Index));
         }
 
-        if (!arrest.Success && !sentenced.Success)
+        // An administrative arrest is its own detention; a sentence is one too when the verb is part of it ("jailed for 7
+        // years"), but "detained in 2018 and sentenced to ten years" tells of both.
+        if (!arrest.Success)
         {
-            if (Camp().Match(sentence) is { Success: true } camp)
+            if (Camp().Match(sentence) is { Success: true } camp && !Within(camp, sentenced))
                 found.Add(("taken-to-camp", None, camp.Index));
-            else if (Detained().Match(sentence) is { Success: true } detained)
+            else if (Detained().Match(sentence) is { Success: true } detained && !Within(detained, sentenced) && (!sentenced.Success || detained.Index < sentenced.Index))
                 found.Add(("detained", None, detained.Index));
         }
 
@@ -75,13 +77,16 @@ internal static partial class Events
         return found;
     }
 
+    private static bool Within(Match inner, Match outer) =>
+        outer.Success && inner.Index >= outer.Index && inner.Index < outer.Index + outer.Length;
+
     /// <summary>The text with each match of <paramref name="pattern"/> replaced by spaces of the same length.</summary>
     private static string Blank(string text, Regex pattern) =>
         pattern.Replace(text, m => new string(' ', m.Length));
 
     // Verbs of the vocabulary used for something else: a statement is released, a point demonstrated, demonstrations
     // restricted by law, someone "verbally attacked".
-    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*", Options)]
+    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\b(faces?|facing|could\s+face|may\s+face|risks?)\s+(a\s+)?(possible\s+)?fines?\b|(грози\w*|может\s+получить|рискует\s+получить)\s+(\w+\s+)?штраф\w*|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|требу\w*|призыв\w*|призвал\w*|просьб\w*|проси\w*|потребовал\w*|добива\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*", Options)]
     private static partial Regex LooseUse();
 
     private static string Unit(string word)
