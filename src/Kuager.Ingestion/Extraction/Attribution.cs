@@ -25,7 +25,7 @@ internal static partial class Attribution
         for (var n = 0; n < persons.Count; n++)
         {
             var (name, _) = persons[n];
-            var positions = all[n].Where(p => !all.Where((_, o) => o != n).SelectMany(o => o)
+            var positions = all[n].Where(p => !all.SelectMany(o => o)
                 .Any(q => q.End - q.Start > p.End - p.Start && q.Start <= p.Start && p.End <= q.End)).ToList();
             if (positions.Count == 0)
             {
@@ -54,6 +54,16 @@ internal static partial class Attribution
             }
         }
 
+        // "Kairat demands the release of his brother Yerzhan, who was taken to a camp": the verb of a relative clause is
+        // of the one the clause hangs on.
+        if (RelativeClause().Matches(sentence[..Math.Min(verb, sentence.Length)]).LastOrDefault() is { } clause
+            && !SpeechVerb().IsMatch(sentence[(clause.Index + clause.Length)..]))
+        {
+            var owner = persons.Where((p, n) => concerned.Contains(p.Name) && all[n].Any(q => q.End <= clause.Index && clause.Index - q.End <= 3)).Select(p => p.Name).FirstOrDefault();
+            if (owner is not null)
+                return [owner];
+        }
+
         // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is
         // named; nor when what they said is of someone else's relative ("Y said that Saparova's sister was detained").
         if (concerned.Count > speakers.Count || someoneElse.Any(at => at > speakerEnd && at < verb))
@@ -80,35 +90,107 @@ internal static partial class Attribution
 
     /// <summary>
     /// The name stands for someone else's relative: "the brother of Erzhan Nurlanov", or Russian's genitive after the
-    /// relative ("сестру Сапаровой", "брата Ерлана Сапарова": a declined form, unlike the apposition "сестра Айгуль Сапарова").
+    /// relative's word ("сестру Сапаровой", "жену Ерлана Сапарова"), told from an apposition ("своего брата Ержана
+    /// Нургалиева", "сестра Айгуль Сапарова") by the agreement of the two in case and gender.
     /// </summary>
     private static bool RelativeOf(string sentence, string name, int start, int end)
     {
         var before = sentence[Math.Max(0, start - 40)..start];
         if (RelativeOfBefore().IsMatch(before))
             return true;
-        if (!RussianRelativeBefore().IsMatch(before))
+        if (RussianRelativeBefore().Match(before) is not { Success: true } relative)
             return false;
+        var noun = relative.Groups["noun"].Value.ToLowerInvariant();
         var form = sentence[start..end];
-        var last = form.Split(' ')[^1];
-        return !name.Split(' ').Contains(last, StringComparer.Ordinal) && GenitiveEnding().IsMatch(last);
+        var last = form.Split(' ')[^1].ToLowerInvariant();
+        var surname = name.Split(' ')[^1].ToLowerInvariant();
+        var feminineNoun = FeminineRelative().IsMatch(noun);
+        var womansName = surname.EndsWith('а') || surname.EndsWith("ая", StringComparison.Ordinal);
+        var mansName = ManSurname().IsMatch(surname);
+        if ((feminineNoun && mansName) || (MasculineRelative().IsMatch(noun) && womansName))
+            return true; // a sister is not a man, nor a brother a woman
+        if (last.Equals(surname, StringComparison.Ordinal))
+            return false; // the nominative: an apposition ("сестра Айгуль Сапарова")
+        return (NounCases(noun, feminineNoun) & NameCases(last)) == 0;
     }
+
+    [Flags]
+    private enum Cases
+    {
+        None = 0,
+        Nominative = 1,
+        Genitive = 2,
+        Dative = 4,
+        Accusative = 8,
+        Instrumental = 16,
+        Prepositional = 32,
+    }
+
+    private static Cases NounCases(string noun, bool feminine)
+    {
+        bool Ends(string e) => noun.EndsWith(e, StringComparison.Ordinal);
+        if (feminine)
+        {
+            return Ends("ой") || Ends("ью") || Ends("ей") ? Cases.Instrumental
+                : Ends("у") || Ends("ю") ? Cases.Accusative
+                : Ends("ы") || Ends("и") ? Cases.Genitive | Cases.Dative | Cases.Prepositional
+                : Ends("е") ? Cases.Dative | Cases.Prepositional
+                : Ends("ь") ? Cases.Nominative | Cases.Accusative
+                : Cases.Nominative;
+        }
+
+        return Ends("ом") || Ends("ем") ? Cases.Instrumental
+            : Ends("а") || Ends("я") ? Cases.Genitive | Cases.Accusative
+            : Ends("у") || Ends("ю") ? Cases.Dative
+            : Ends("е") ? Cases.Prepositional
+            : Ends("и") ? Cases.Genitive | Cases.Accusative | Cases.Nominative // родители, родственники
+            : Cases.Nominative | Cases.Accusative;
+    }
+
+    private static Cases NameCases(string word)
+    {
+        bool Ends(string e) => word.EndsWith(e, StringComparison.Ordinal);
+        return Ends("ой") ? Cases.Genitive | Cases.Dative | Cases.Instrumental | Cases.Prepositional
+            : Ends("ым") || Ends("ом") || Ends("им") ? Cases.Instrumental
+            : Ends("у") || Ends("ю") ? Cases.Accusative | Cases.Dative
+            : Ends("а") || Ends("я") || Ends("ого") ? Cases.Genitive | Cases.Accusative
+            : Ends("е") ? Cases.Prepositional | Cases.Dative
+            : Ends("ы") || Ends("и") ? Cases.Genitive
+            : Cases.Nominative | Cases.Accusative;
+    }
+
+    [GeneratedRegex(@"\b(who|whom|которо\w+|которы\w+|которая|которую)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClause();
+
+    [GeneratedRegex(@"^\s*(says|said|told|added|claims|believes|говорит|сказал\w*|рассказ\w*|заявил\w*|сообщил\w*|считает)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechVerb();
 
     [GeneratedRegex(@"\b(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|lawyer)\s+of\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeOfBefore();
 
-    [GeneratedRegex(@"(^|[\s,(«""])(муж\w*|жен[аыуе]|жену|сын\w*|доч(ь|ери|ерью)|брат\w*|сестр\w*|отц\w*|отец|мат(ь|ери)|родител\w*|родственни\w*|адвокат\w*|семь[яеюи])\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[\s,(«""])(?<noun>муж\w*|жен[аыуе]|жену|женой|сын\w*|доч(ь|ери|ерью)|брат\w*|сестр\w*|отц\w*|отец|мат(ь|ери|ерью)|родител\w*|родственни\w*|адвокат\w*)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex RussianRelativeBefore();
 
-    [GeneratedRegex(@"(ой|ого|а|я|ы|и)$")]
-    private static partial Regex GenitiveEnding();
+    [GeneratedRegex(@"^(жен|сестр|доч|мат)")]
+    private static partial Regex FeminineRelative();
+
+    [GeneratedRegex(@"^(муж|сын|брат|отц|отец)")]
+    private static partial Regex MasculineRelative();
+
+    [GeneratedRegex(@"(ов|ев|ёв|ин|ын|ий|улы|ұлы)$")]
+    private static partial Regex ManSurname();
 
     private static IEnumerable<(int Start, int End)> Positions(string sentence, List<string> forms)
     {
         foreach (var form in forms)
         {
             for (var i = sentence.IndexOf(form, StringComparison.Ordinal); i >= 0; i = sentence.IndexOf(form, i + form.Length, StringComparison.Ordinal))
-                yield return (i, i + form.Length);
+            {
+                // Whole words only: "Sarsenbayev" is not written inside "Sarsenbayeva".
+                var end = i + form.Length;
+                if ((i == 0 || !char.IsLetter(sentence[i - 1])) && (end == sentence.Length || !char.IsLetter(sentence[end])))
+                    yield return (i, end);
+            }
         }
     }
 

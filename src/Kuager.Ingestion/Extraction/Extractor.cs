@@ -243,7 +243,9 @@ public static partial class Extractor
     {
         var before = text[Math.Max(0, start - 20)..start];
         var after = text[end..Math.Min(text.Length, end + 25)];
-        return SpeechBefore().IsMatch(before) || SpeechAfter().IsMatch(after);
+        // "..., сообщила его жена Гульнара Омарова." speaks; "says her brother Nurlan was taken" is of the brother.
+        return SpeechBefore().IsMatch(before) || SpeechAfter().IsMatch(after)
+            || (SpeechBeforeRelative().IsMatch(text[Math.Max(0, start - 40)..start]) && ClauseEnds().IsMatch(after));
     }
 
     /// <summary>Organisation names by their head word: "Medeu District Court", "Ministry of Foreign Affairs", "Медеуский районный суд".</summary>
@@ -452,10 +454,16 @@ public static partial class Extractor
     [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
     private static partial Regex CommonSuffix();
 
-    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|сообщает|говорит|пишет|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechBefore();
 
-    [GeneratedRegex(@"^[\s,]*(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|деді|айтты)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(said|says|told|added|сказал|сказала|рассказал|рассказала|заявил|заявила|сообщил|сообщила|сообщает|говорит|пишет)\s+(\w+\s+)?(его|её|ее|his|her|their|их)\s+\w+[\s,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechBeforeRelative();
+
+    [GeneratedRegex(@"^\s*([.;!?]|$)")]
+    private static partial Regex ClauseEnds();
+
+    [GeneratedRegex(@"^[\s,]*((who|которая|который|кто)\s+(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|говорит|говорила|говорил|считает|пишет|деді|айтты)\b|(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|говорит|говорила|говорил|считает|пишет|деді|айтты)\b(?!\s+(\w+\s+)?(его|её|ее|his|her|their|их)\s))", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechAfter();
 
     [GeneratedRegex(

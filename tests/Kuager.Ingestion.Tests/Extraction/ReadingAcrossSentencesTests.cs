@@ -125,4 +125,28 @@ public sealed class ReadingAcrossSentencesTests
         Assert.Equal("15", arrest.Particulars["days"]);
         Assert.DoesNotContain(x.Events, e => e.Type == "released");
     }
+
+    [Theory]
+    [InlineData("Кайрат Нургалиев требует освободить своего брата Ержана Нургалиева, которого в 2018 году отправили в лагерь.", "Ержан Нургалиев")]
+    [InlineData("Полиция задержала сестру Айгуль Сапарову.", "Айгуль Сапарова")]
+    [InlineData("Ерлан Сапаров выступил на митинге. Полиция задержала сестру Сапарова, сообщил его адвокат.", null)]
+    [InlineData("Полиция задержала брата Айгуль Сапаровой.", null)]
+    [InlineData("Правозащитник Ерлан Сапаров выступил на митинге. Полиция задержала жену Ерлана Сапарова.", null)]
+    public void A_relatives_word_before_a_Russian_name_is_an_apposition_when_case_and_gender_agree(string sentence, string? concerned)
+    {
+        var x = Extract("Новости", sentence, new DateOnly(2021, 3, 12));
+
+        var e = Assert.Single(x.Events, e => e.Type is "detained" or "taken-to-camp");
+        Assert.Equal(concerned is null ? [] : [concerned], e.Persons);
+    }
+
+    [Theory]
+    [InlineData("Among them was Gulzhan Serikbaikyzy, who says her brother Nurlan Serikbaiuly was taken to a camp in Ghulja in 2018.", "Nurlan Serikbaiuly")]
+    [InlineData("В Шымкенте неизвестные напали на активиста Даурена Омарова, сообщила его жена Гульнара Омарова.", "Даурен Омаров")]
+    public void The_one_who_tells_of_the_event_is_not_the_one_it_happened_to(string sentence, string concerned)
+    {
+        var x = Extract("News", sentence, new DateOnly(2021, 3, 12));
+
+        Assert.Equal([concerned], Assert.Single(x.Events).Persons);
+    }
 }
