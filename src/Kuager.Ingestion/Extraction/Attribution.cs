@@ -73,7 +73,7 @@ internal static partial class Attribution
 
     private static bool Concerns(string sentence, int verb, int start, int end, (int From, int To)? quote)
     {
-        if (Possessive().IsMatch(sentence[end..]))
+        if (Possessive().IsMatch(sentence[end..]) || WhoseRelative().IsMatch(sentence[end..]))
             return false;
         if (quote is { } q && (end <= q.From || start >= q.To) && !FirstPerson().IsMatch(sentence[q.From..q.To]))
             return false;
@@ -158,6 +158,10 @@ internal static partial class Attribution
             : Ends("ы") || Ends("и") ? Cases.Genitive
             : Cases.Nominative | Cases.Accusative;
     }
+
+    // "Saule Mukhametova, whose husband Arman was detained": the event is the husband's.
+    [GeneratedRegex(@"^,?\s+(whose|чей|чья|чьё|чьи|чьего|чьей)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoseRelative();
 
     [GeneratedRegex(@"\b(who|whom|которо\w+|которы\w+|которая|которую)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeClause();
