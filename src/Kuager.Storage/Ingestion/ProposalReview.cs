@@ -111,11 +111,16 @@ public sealed class ProposalReview(Database database)
         if (p.Status == Accepted)
             return p;
         var source = await session.GetAsync<Source>(p.SourceId) ?? throw new NotFoundException($"source {p.SourceId} of proposal {p.Id} is gone");
-        var level = LevelOf(source.Kind);
+        // The evidence the user gave the text when it was ingested (a first-person testimony is 3), else its kind's.
+        var given = await session.Connection.ExecuteScalarAsync<int?>(
+            "SELECT evidence FROM ingest_articles WHERE source_id = @id", new { id = p.SourceId }, session.Transaction);
+        var level = given is { } g && Enum.IsDefined((EvidenceLevel)g) ? (EvidenceLevel)g : LevelOf(source.Kind);
+        // What a confidential text (a testimony) tells is confidential too until an editor decides otherwise.
+        var confidentiality = source.Confidentiality == Confidentiality.Confidential ? Confidentiality.Confidential : Confidentiality.Restricted;
         (string? Kind, long? Id) record = p.Kind switch
         {
-            "person" => ("person", await AcceptPersonAsync(session, p, level)),
-            "event" => ("event", await AcceptEventAsync(session, p, level)),
+            "person" => ("person", await AcceptPersonAsync(session, p, level, confidentiality)),
+            "event" => ("event", await AcceptEventAsync(session, p, level, confidentiality)),
             "organization" => ("organization", (await session.CreateAsync(new Organization { Name = p.Label, Kind = OrganizationKind.Other })).Id),
             _ => (null, null),
         };
@@ -123,13 +128,14 @@ public sealed class ProposalReview(Database database)
         return p with { Status = Accepted, RecordKind = record.Kind, RecordId = record.Id };
     }
 
-    private static async Task<long> AcceptPersonAsync(Session session, IngestProposal p, EvidenceLevel level)
+    private static async Task<long> AcceptPersonAsync(Session session, IngestProposal p, EvidenceLevel level, Confidentiality confidentiality)
     {
         var personId = p.MatchedPersonId;
         if (personId is null)
         {
             var created = await session.CreateAsync(new Person
             {
+                Confidentiality = confidentiality,
                 ExternalId = string.Create(CultureInfo.InvariantCulture, $"ING-{p.SourceId}-{p.Id}"),
                 Names = [PersonName.Detect(p.Label, NameKind.Primary)],
                 Notes = $"Proposed by ingestion from source {p.SourceId}.",
@@ -141,7 +147,7 @@ public sealed class ProposalReview(Database database)
         return personId.Value;
     }
 
-    private async Task<long> AcceptEventAsync(Session session, IngestProposal p, EvidenceLevel level)
+    private async Task<long> AcceptEventAsync(Session session, IngestProposal p, EvidenceLevel level, Confidentiality confidentiality)
     {
         using var detail = JsonDocument.Parse(p.Detail);
         var root = detail.RootElement;
@@ -169,6 +175,7 @@ public sealed class ProposalReview(Database database)
             : Particular("months") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) * 30 : (int?)null;
         var created = await session.CreateAsync(new Event
         {
+            Confidentiality = confidentiality,
             Type = p.Label,
             Date = date,
             Participants = participants.DistinctBy(x => x.PersonId).ToList(),
