@@ -55,6 +55,10 @@ public sealed class ElectionPrivacyTests
         Assert.Null(events[0]!["eventId"]);
         Assert.NotNull(events[1]!["eventId"]);
 
+        // The registry event made for the confidential observer is as confidential as she is.
+        var made = await app.Store.GetAsync<Event>((long)JsonNode.Parse(await (await app.Client.GetAsync($"/api/v1/elections/{plan.Election}/observer-events")).Content.ReadAsStringAsync())![0]!["eventId"]!, Viewer.Operator("test"));
+        Assert.Equal(Confidentiality.Confidential, made!.Confidentiality);
+
         // Editors see the observer and the link.
         var editorPage = await app.PageAsync($"/elections/{plan.Election}/observers");
         Assert.Contains("Saule Hiddenova", editorPage.Body!.TextContent, StringComparison.Ordinal);
