@@ -448,7 +448,8 @@ public sealed class ElectionStore(Database database)
         if (personId is not null && type is not null)
         {
             // The event is as confidential as the person it is on: its description names them.
-            var person = await session.GetAsync<Person>(personId.Value) ?? throw new NotFoundException($"there is no person {personId}");
+            var person = await session.GetAsync<Person>(personId.Value)
+                ?? throw new ValidationException([new ValidationError("personId", $"there is no person {personId} in the registry")]);
             var created = await session.CreateAsync(new Event
             {
                 Confidentiality = person.Confidentiality == Confidentiality.Public ? Confidentiality.Restricted : person.Confidentiality,
