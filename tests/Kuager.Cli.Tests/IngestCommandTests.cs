@@ -124,10 +124,10 @@ public sealed class IngestCommandTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal(0, await db.RowsAsync("sources"));
 
-        var run = await InProcessAsync(Args(db, "ingest", file, "--kind", "first-person-testimony", "--json"));
+        var run = await InProcessAsync(Args(db, "ingest", file, "--kind", "first-person-testimony", "--language", "ru", "--json"));
         Assert.True(run.ExitCode == 0, run.ToString());
         var id = run.SingleJsonObject().GetProperty("sources")[0].GetProperty("source_id").GetInt64();
         var source = await db.Store.GetAsync<Kuager.Core.Source>(id, Kuager.Core.Viewer.Operator("test"));
-        Assert.Equal((Kuager.Core.SourceKind.Testimony, Kuager.Core.Confidentiality.Confidential), (source!.Kind, source.Confidentiality));
+        Assert.Equal((Kuager.Core.SourceKind.Testimony, Kuager.Core.Confidentiality.Confidential, "ru"), (source!.Kind, source.Confidentiality, source.Language));
     }
 }

@@ -35,9 +35,11 @@ public static class IngestCommand
             DefaultValueFactory = _ => "news",
         };
         kind.AcceptOnlyFromAmong([.. TextKinds.Codes]);
+        var language = new Option<string?>("--language") { Description = "The text's language (en, ru, kk, ug, zh, ky, uz), over what the page and its letters say" };
+        language.AcceptOnlyFromAmong([.. Languages.Known]);
         var command = new Command("ingest", "Ingest news pages or testimonies: one source per article, near-copies linked, persons, places, organisations and events proposed for review")
         {
-            path, db, json, url, publisher, date, kind,
+            path, db, json, url, publisher, date, kind, language,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,6 +53,7 @@ public static class IngestCommand
                 Publisher = parse.GetValue(publisher),
                 Date = parse.GetValue(date) is { } d && TryDate(d, out var day) ? day : null,
                 Kind = TextKinds.Parse(parse.GetValue(kind)) ?? TextKind.News,
+                Language = parse.GetValue(language),
             };
             var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
             var ingestion = new SourceIngestion(database);

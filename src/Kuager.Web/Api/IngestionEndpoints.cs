@@ -16,7 +16,8 @@ public sealed record IngestBody(
     [property: JsonPropertyName("url")] string? Url,
     [property: JsonPropertyName("publisher")] string? Publisher,
     [property: JsonPropertyName("date")] string? Date,
-    [property: JsonPropertyName("kind")] string? Kind = null);
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("language")] string? Language = null);
 
 /// <summary>A proposal in the review queue.</summary>
 public sealed record ProposalItem(
@@ -77,8 +78,12 @@ internal static class IngestionEndpoints
                     throw new ApiInputException("url", $"\"{url}\" is not a web address (http or https)");
                 var kind = string.IsNullOrEmpty(body.Kind) ? TextKind.News
                     : TextKinds.Parse(body.Kind) ?? throw new ApiInputException("kind", $"must be one of {string.Join(", ", TextKinds.Codes)}");
+                var language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim().ToLowerInvariant();
+                if (language is not null && !Languages.Known.Contains(language))
+                    throw new ApiInputException("language", $"must be one of {string.Join(", ", Languages.Known)}, or left out to tell it from the text");
                 var hints = new SourceHints
                 {
+                    Language = language,
                     Url = string.IsNullOrEmpty(body.Url) ? null : body.Url,
                     Publisher = string.IsNullOrWhiteSpace(body.Publisher) ? null : body.Publisher.Trim(),
                     Date = date,
@@ -91,8 +96,8 @@ internal static class IngestionEndpoints
             .WithTags("ingestion")
             .WithName("ingest")
             .WithSummary("Ingests a pasted page: one news source per article, near-copies linked, proposals for review")
-            .WithDescription("The body is {\"text\", \"format\": \"text\" | \"markdown\" | \"html\", \"url\", \"publisher\", \"date\": \"YYYY-MM-DD\", \"kind\"} " +
-                "(url, publisher and date over what the page says; kind: news (default), social-media, testimony, first-person-testimony, official-document or " +
+            .WithDescription("The body is {\"text\", \"format\": \"text\" | \"markdown\" | \"html\", \"url\", \"publisher\", \"date\": \"YYYY-MM-DD\", \"kind\", \"language\"} " +
+                "(url, publisher, date and language (en, ru, kk, ug, zh, ky, uz) over what the page says; kind: news (default), social-media, testimony, first-person-testimony, official-document or " +
                 "court-record, which sets the evidence of what is accepted; testimonies are confidential). Answers 201 with {\"sources\": [...]} as `kuager ingest --json` prints it: per article " +
                 "source_id, title, date, duplicate_of, persons, places, organizations, events. 400 names the field at fault.")
             .Accepts<IngestBody>("application/json")

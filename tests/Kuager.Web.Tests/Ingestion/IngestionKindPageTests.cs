@@ -28,6 +28,7 @@ public sealed class IngestionKindPageTests
             { new StringContent(SourceIngestionTests.Story), "Text" },
             { new StringContent("text"), "Format" },
             { new StringContent(kind), "Kind" },
+            { new StringContent("ru"), "Language" },
         });
 
         var bad = await PostAsync("rumour");
@@ -39,6 +40,6 @@ public sealed class IngestionKindPageTests
         Assert.Equal(1, await app.Db.RowsAsync("sources"));
         var source = await app.Store.GetAsync<Source>(1, Viewer.Operator("test"));
         Assert.NotNull(source);
-        Assert.Equal((SourceKind.Testimony, Confidentiality.Confidential), (source.Kind, source.Confidentiality));
+        Assert.Equal((SourceKind.Testimony, Confidentiality.Confidential, "ru"), (source!.Kind, source.Confidentiality, source.Language));
     }
 }
