@@ -73,7 +73,7 @@ internal static partial class Attribution
 
     private static bool Concerns(string sentence, int verb, int start, int end, (int From, int To)? quote)
     {
-        if (Possessive().IsMatch(sentence[end..]) || WhoseRelative().IsMatch(sentence[end..]))
+        if (Possessive().IsMatch(sentence[end..]) || WhoseRelative().IsMatch(sentence[end..]) || KazakhCases.IsGenitive(sentence[start..end]))
             return false;
         if (quote is { } q && (end <= q.From || start >= q.To) && !FirstPerson().IsMatch(sentence[q.From..q.To]))
             return false;

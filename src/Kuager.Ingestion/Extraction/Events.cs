@@ -117,7 +117,7 @@ internal static partial class Events
     [GeneratedRegex(@"(sentenced|jailed|imprisoned)\b[^.]{0,30}?\b(to|for)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?<unit>years?|months?)|приговор\w*\b[^.]{0,30}?\bк\s+(?<n>\d{1,2}|одному|двум|трем|трём|четырем|пяти|шести|семи|восьми|девяти|десяти)\s+(?<unit>год\w*|лет|месяц\w*)|(?<n>\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?<unit>жыл\w*|ай\w*)\s+(бас бостандығынан айыр|сотта)\w*", Options)]
     private static partial Regex Sentenced();
 
-    [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстап әкет\w*|қамауға алын\w*|тұтқындал\w*)", Options)]
+    [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстады|ұстап әкет\w*|қамауға алын\w*|қамауға алды|тұтқындал\w*|тұтқындады)", Options)]
     private static partial Regex Detained();
 
     [GeneratedRegex(@"\b(taken|sent|placed)\s+to\s+(a|the)\s+camp\b|\b(taken|sent|placed|held|detained)\b[^.]{0,40}\b(re-?education|internment|concentration|political|""?vocational)[^.]{0,20}\bcamps?\b|\b(отправ\w*|помещ\w*|забра\w*|содерж\w*)\b[^.]{0,40}\bлагер\w*|лагер\w*\s+(жібер|қамал|апар)\w*", Options)]

@@ -166,6 +166,14 @@ public static partial class Extractor
                 continue;
             }
 
+            // "Гүлнар Сапарова Сапаровтың денсаулығы": a surname repeated in a Kazakh case is another mention, not a third word.
+            if (part.Count >= 3 && KazakhCases.StemWord(words[part[^1]].Text) is { } stem
+                && stem.Length >= 5 && words[part[^2]].Text.StartsWith(stem[..5], StringComparison.Ordinal))
+            {
+                a.Singles.Add(words[part[^1]].Text);
+                part.RemoveAt(part.Count - 1);
+            }
+
             if (part.Count is >= 2 and <= 4)
             {
                 var name = string.Join(' ', part.Select(k => words[k].Text));
@@ -359,12 +367,14 @@ public static partial class Extractor
         if (key.Parts.Count != 1)
             return -1;
         var part = key.Parts[0];
+        // "Сапаровқа" is Сапаров in the dative.
+        var stemKey = KazakhCases.StemWord(single) is { } stem && NameKeys.Of(stem).Parts is [var stemPart] ? stemPart.Key : null;
         var best = -1;
         var bestExact = false;
         for (var i = 0; i < persons.Count; i++)
         {
             // The very word, as written or in the nominative ("Омаров" after "активиста Даурена Омарова").
-            var exact = persons[i].Keys.Append(NameKeys.Of(persons[i].Name)).Any(k => k.Parts.Any(p => !p.IsInitial && p.Key == part.Key));
+            var exact = persons[i].Keys.Append(NameKeys.Of(persons[i].Name)).Any(k => k.Parts.Any(p => !p.IsInitial && (p.Key == part.Key || p.Key == stemKey)));
             if (!exact && !persons[i].Keys.Any(k => k.Parts.Any(p => SameWord(part, p))))
                 continue;
             if (best < 0 || (exact && !bestExact)

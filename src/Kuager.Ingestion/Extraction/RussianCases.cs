@@ -23,6 +23,8 @@ internal static partial class RussianCases
     {
         if (!Cyrillic().IsMatch(name))
             return name;
+        if (KazakhCases.Stem(name) is { } kazakh)
+            return kazakh;
         var words = name.Split(' ');
         var surname = Array.FindLastIndex(words, w => SurnameEnding().IsMatch(w));
         if (surname < 0)

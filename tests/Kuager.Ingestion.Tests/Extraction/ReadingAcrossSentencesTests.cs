@@ -149,4 +149,30 @@ public sealed class ReadingAcrossSentencesTests
 
         Assert.Equal([concerned], Assert.Single(x.Events).Persons);
     }
+
+    [Fact]
+    public void Kazakh_case_suffixes_are_taken_off_names_and_a_genitive_name_owns_what_follows_it()
+    {
+        var x = Extract("Белсенді ұсталды",
+            "Полиция белсенді Ерлан Сапаровты 11 наурызда Қытай консулдығының алдында ұстады. Сот Сапаровқа 50 000 теңге айыппұл салды.\n\n" +
+            "Оның әйелі Гүлнар Сапарова Сапаровтың денсаулығы нашар екенін айтты. Ерланның інісі Дәулет Сапаров 2018 жылы Құлжада лагерьге жіберілді.",
+            new DateOnly(2021, 3, 12));
+
+        Assert.Equal(["Ерлан Сапаров", "Гүлнар Сапарова", "Дәулет Сапаров"], x.Persons.Select(p => p.Name));
+        Assert.Equal(["Ерлан Сапаровты", "Сапаровқа", "Сапаровтың", "Ерланның"], x.Persons[0].Mentions);
+        Assert.Equal(["Ерлан Сапаров"], Assert.Single(x.Events, e => e.Type == "detained").Persons);
+        Assert.Equal("2021-03-11", Assert.Single(x.Events, e => e.Type == "detained").Date!.ToString());
+        Assert.Equal(["Ерлан Сапаров"], Assert.Single(x.Events, e => e.Type == "fined").Persons);
+        Assert.Equal(["Дәулет Сапаров"], Assert.Single(x.Events, e => e.Type == "taken-to-camp").Persons);
+    }
+
+    [Theory]
+    [InlineData("Сейітқызын", "Сейітқызы")]
+    [InlineData("Сапаровқа", "Сапаров")]
+    [InlineData("Нұрболатұлының", "Нұрболатұлы")]
+    [InlineData("Сапаровна", null)]
+    [InlineData("Иванова", null)]
+    [InlineData("Сапаров", null)]
+    public void A_Kazakh_case_suffix_is_taken_off_only_after_a_surname_ending(string word, string? stem) =>
+        Assert.Equal(stem, KazakhCases.StemWord(word));
 }
