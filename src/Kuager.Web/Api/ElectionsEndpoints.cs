@@ -71,7 +71,7 @@ internal static class ElectionsEndpoints
             {
                 var b = await BodyAsync<CandidateBody>(http, ct);
                 var facts = new CandidateFacts(b.Name ?? "", b.Citizen, b.BirthDate, b.ResidentSince, b.UnexpungedConviction, b.Gender, b.Disability);
-                return Json(await store.AddCandidateAsync(id, b.PartyId, facts, Editing.Actor(http), b.PersonId, ct), StatusCodes.Status201Created);
+                return Json(await store.AddCandidateAsync(id, b.PartyId, facts, Editing.Actor(http), b.PersonId, b.ListPosition, ct), StatusCodes.Status201Created);
             })
             .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("add-candidate").WithSummary("Adds a candidate, on a party's list when partyId is given")
             .Accepts<CandidateBody>("application/json").Produces<ElectionCandidate>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -111,7 +111,7 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
         var facts = new CandidateFacts(c.Name ?? "", c.Citizen, c.BirthDate, c.ResidentSince, c.UnexpungedConviction, c.Gender, c.Disability);
         try
         {
-            await store.AddCandidateAsync(id, c.PartyId, facts, Editing.Actor(HttpContext), c.PersonId, ct);
+            await store.AddCandidateAsync(id, c.PartyId, facts, Editing.Actor(HttpContext), c.PersonId, c.ListPosition, ct);
             return Redirect($"/elections/{id}#candidates");
         }
         catch (ValidationException e)
