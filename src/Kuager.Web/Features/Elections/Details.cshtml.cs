@@ -16,7 +16,7 @@ namespace Kuager.Web.Features.Elections;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 [RequestSizeLimit(MaxUpload)]
-public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
+public sealed partial class DetailsModel(ElectionStore store, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
 {
     /// <summary>An incident's files together: photos of a protocol, a short video.</summary>
     public const long MaxUpload = 512L * 1024 * 1024;
@@ -127,6 +127,7 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
     {
         "name" => texts["Name"],
         "partyId" => texts["elections.Party"],
+        "listPosition" => texts["elections.ListPosition"],
         _ => field,
     };
 
@@ -250,6 +251,7 @@ public sealed class DetailsModel(ElectionStore store, FileStore files, IStringLo
                 .Select(a => new Bar(texts["elections.RegionWithN", a.Region, a.Observations].Value, Math.Round(a.Share!.Value * 100, 1))).ToList());
         CoverageChart = BarChart.Render(Text("elections.CoverageByRegion", "elections.Region", "elections.StationsVisited"),
             Coverage.ByRegion.Select(r => new Bar(texts["elections.RegionOfStations", r.Region, r.Stations].Value, r.Visited)).ToList());
+        FillEditors();
         return true;
     }
 
@@ -294,6 +296,9 @@ public sealed class CandidateInput
     public bool Disability { get; set; }
 
     public long? PersonId { get; set; }
+
+    /// <summary>The place on the party's list (the others move down); empty for the end.</summary>
+    public int? ListPosition { get; set; }
 }
 
 /// <summary>The protocol entry form: the figures, then the votes of each registered party in registration order.</summary>
