@@ -55,6 +55,9 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
 
     public RenderedChart VotesChart { get; private set; } = null!;
 
+    /// <summary>Each region's votes per choice as stacked bars, the choices in the election's order.</summary>
+    public RenderedChart RegionResultsChart { get; private set; } = null!;
+
     public RenderedChart AssessmentChart { get; private set; } = null!;
 
     public RenderedChart CoverageChart { get; private set; } = null!;
@@ -246,6 +249,8 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
             Results.Children.Where(r => r.Totals.Turnout is not null).Select(r => new Bar(r.Name, Math.Round((double)r.Totals.Turnout!.Value * 100, 1))).ToList());
         VotesChart = BarChart.Render(Text("elections.VotesByParty", "elections.Party", "elections.PercentOfValid"),
             Results.Totals.Valid == 0 ? [] : Results.Totals.Choices.Select(c => new Bar(c.Choice, Math.Round(c.Votes * 100.0 / Results.Totals.Valid, 1))).ToList());
+        RegionResultsChart = Elections.RegionResultsChart.Render(Text("elections.ResultsByRegion", "elections.Region", "elections.PercentOfValid"), texts["elections.AgainstAll"],
+            Results.Children.Select(r => new RegionVotes(r.Name, Results.Totals.Choices.Select(c => (c.Choice, r.Totals.VotesFor(c.Choice))).ToList(), r.Totals.AgainstAll)).ToList());
         AssessmentChart = BarChart.Render(Text("elections.NegativeCounts", "elections.Region", "elections.NegativePercent"),
             Assessments.Where(a => a.Region.Length > 0 && a.Share is not null)
                 .Select(a => new Bar(texts["elections.RegionWithN", a.Region, a.Observations].Value, Math.Round(a.Share!.Value * 100, 1))).ToList());
