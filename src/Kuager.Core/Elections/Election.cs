@@ -9,6 +9,19 @@ public enum ElectionKind
     PartyPrimary,
 }
 
+/// <summary>What the ballot lists, and so what a protocol counts votes for.</summary>
+public enum BallotChoice
+{
+    /// <summary>Parties (their lists): a party-list election, or a local one that fills seats from lists.</summary>
+    Party,
+
+    /// <summary>Candidates by name: a presidential election, a party primary, a local one without list seats.</summary>
+    Candidate,
+
+    /// <summary>The answers on a referendum's ballot ("Yes", "No"), kept in registration order like parties.</summary>
+    Option,
+}
+
 /// <summary>A stage of an election with its dates (both days included): nomination and registration, campaign, voting, confirmation.</summary>
 public sealed record ElectionStage(string Name, DateOnly Start, DateOnly End);
 
@@ -95,6 +108,15 @@ public sealed record Election
 
     /// <summary>The same election with its stages in date order (by start, then end; equal dates keep their order).</summary>
     public Election WithStagesInOrder() => this with { Stages = Stages.OrderBy(s => s.Start).ThenBy(s => s.End).ToList() };
+
+    /// <summary>What the ballot lists: parties, candidates, or a referendum's options.</summary>
+    public BallotChoice Ballot => Kind switch
+    {
+        ElectionKind.PartyList => BallotChoice.Party,
+        ElectionKind.Referendum => BallotChoice.Option,
+        ElectionKind.Local when Seats is not null => BallotChoice.Party,
+        _ => BallotChoice.Candidate,
+    };
 
     /// <summary>The stage under way on a day, if any.</summary>
     public ElectionStage? StageOn(DateOnly day) => Stages.FirstOrDefault(s => s.Start <= day && day <= s.End);

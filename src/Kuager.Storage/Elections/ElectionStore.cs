@@ -324,6 +324,24 @@ public sealed class ElectionStore(Database database)
         public long Disability { get; set; }
     }
 
+    /// <summary>
+    /// The names a protocol counts votes for, in ballot order: the parties (or a referendum's options) in registration
+    /// order, or for an election of candidates the candidates, those on a party's ballot line in the parties' order first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BallotAsync(long electionId, CancellationToken ct = default)
+    {
+        var election = await GetElectionAsync(electionId, ct);
+        var parties = await PartiesAsync(electionId, ct);
+        if (election.Ballot != BallotChoice.Candidate)
+        {
+            return parties.Select(p => p.Name).ToList();
+        }
+
+        var order = parties.ToDictionary(p => p.Id, p => p.Position);
+        return (await CandidatesAsync(electionId, ct)).OrderBy(c => c.PartyId is { } p ? order[p] : int.MaxValue).ThenBy(c => c.ListPosition).ThenBy(c => c.Id)
+            .Select(c => c.Facts.Name).Distinct().ToList();
+    }
+
     /// <summary>Every candidate checked against the election's eligibility rules on election day.</summary>
     public async Task<IReadOnlyList<EligibilityVerdict>> EligibilityAsync(long electionId, CancellationToken ct = default)
     {

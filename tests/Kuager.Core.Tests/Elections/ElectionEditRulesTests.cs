@@ -38,4 +38,16 @@ public class ElectionEditRulesTests
             [("quotas[0].groups[1]", "women is counted twice in this quota"), ("quotas[1].groups[0].age", "must be between 1 and 150")],
             e.Validate().Select(x => (x.Field, x.Message)));
     }
+
+    [Theory]
+    [InlineData(ElectionKind.PartyList, 10, BallotChoice.Party)]
+    [InlineData(ElectionKind.Presidential, null, BallotChoice.Candidate)]
+    [InlineData(ElectionKind.Referendum, null, BallotChoice.Option)]
+    [InlineData(ElectionKind.PartyPrimary, null, BallotChoice.Candidate)]
+    [InlineData(ElectionKind.Local, 20, BallotChoice.Party)]
+    [InlineData(ElectionKind.Local, null, BallotChoice.Candidate)]
+    public void Each_kind_of_election_counts_votes_for_parties_candidates_or_options(ElectionKind kind, int? seats, BallotChoice ballot)
+    {
+        Assert.Equal(ballot, (Local with { Kind = kind, Seats = seats }).Ballot);
+    }
 }

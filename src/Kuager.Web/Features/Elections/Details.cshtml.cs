@@ -27,6 +27,12 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
 
     public IReadOnlyList<ElectionUnit> Units { get; private set; } = [];
 
+    /// <summary>What the ballot lists in order (parties, candidates or a referendum's options): the protocol form's vote lines.</summary>
+    public IReadOnlyList<string> Ballot { get; private set; } = [];
+
+    /// <summary>"party", "candidate" or "option": picks the words for the ballot's lines.</summary>
+    public string BallotWord => WireCode.Of(Election.Ballot);
+
     public TallyNode Results { get; private set; } = null!;
 
     public IReadOnlyList<ResultDifference> Differences { get; private set; } = [];
@@ -141,9 +147,10 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
             return refusal;
         }
 
-        var parties = await store.PartiesAsync(id, ct);
+        // The vote lines are the ballot's, in its order: parties, candidates or options, as the form showed them.
+        var ballot = await store.BallotAsync(id, ct);
         var protocol = new Protocol(Entry.RegisteredVoters, Entry.BallotsIssued, Entry.Valid, Entry.Invalid,
-            parties.Select((p, i) => new ChoiceVotes(p.Name, i < Entry.Votes.Count ? Entry.Votes[i] : 0)).ToList(), Entry.AgainstAll);
+            ballot.Select((name, i) => new ChoiceVotes(name, i < Entry.Votes.Count ? Entry.Votes[i] : 0)).ToList(), Entry.AgainstAll);
         try
         {
             var findings = await store.SaveProtocolAsync(Entry.StationId, Entry.Source, protocol, Editing.Actor(HttpContext), Entry.KeepInconsistent, ct);
@@ -218,6 +225,7 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
         Parties = await store.PartiesAsync(id, ct);
         Candidates = await store.CandidatesAsync(id, ct);
         Units = await store.UnitsAsync(id, ct);
+        Ballot = await store.BallotAsync(id, ct);
         Results = await store.TabulateAsync(id, ProtocolSource.Observer, ct);
         Differences = await store.CompareWithOfficialAsync(id, ct);
         try
@@ -247,7 +255,7 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
 
         TurnoutChart = BarChart.Render(Text("elections.TurnoutByRegion", "elections.Region", "elections.TurnoutPercent"),
             Results.Children.Where(r => r.Totals.Turnout is not null).Select(r => new Bar(r.Name, Math.Round((double)r.Totals.Turnout!.Value * 100, 1))).ToList());
-        VotesChart = BarChart.Render(Text("elections.VotesByParty", "elections.Party", "elections.PercentOfValid"),
+        VotesChart = BarChart.Render(Text($"elections.VotesBy.{BallotWord}", $"elections.choice.{BallotWord}", "elections.PercentOfValid"),
             Results.Totals.Valid == 0 ? [] : Results.Totals.Choices.Select(c => new Bar(c.Choice, Math.Round(c.Votes * 100.0 / Results.Totals.Valid, 1))).ToList());
         RegionResultsChart = Elections.RegionResultsChart.Render(Text("elections.ResultsByRegion", "elections.Region", "elections.PercentOfValid"), texts["elections.AgainstAll"],
             Results.Children.Select(r => new RegionVotes(r.Name, Results.Totals.Choices.Select(c => (c.Choice, r.Totals.VotesFor(c.Choice))).ToList(), r.Totals.AgainstAll)).ToList());
