@@ -52,6 +52,13 @@ public sealed class ElectionKindsPagesTests
         Assert.Equal(["Region", "Registered voters", "Turnout", "Kassym Nominee", "Zhanar Independent", "Against all", "Invalid ballots"],
             page.QuerySelectorAll("table.results-by-region thead th").Select(th => th.TextContent));
         Assert.Contains("Votes by candidate", page.QuerySelector("#chart-votes")!.TextContent);
+        // Tabulated up the hierarchy: the station, its district and its region each carry the sums.
+        foreach (var path in new[] { "North", "North / N-1", "North / N-1 / 101" })
+        {
+            var cells = page.QuerySelector($"table.results-by-unit tr[data-path='{path}']")!.QuerySelectorAll("td").Select(td => td.TextContent).ToArray();
+            Assert.Equal(["1,000", "70.0 %", "500", "190"], cells[1..5]);
+        }
+
         Assert.Null(page.QuerySelector("#seats"));
     }
 
