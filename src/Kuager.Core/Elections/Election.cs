@@ -12,10 +12,10 @@ public enum ElectionKind
 /// <summary>What the ballot lists, and so what a protocol counts votes for.</summary>
 public enum BallotChoice
 {
-    /// <summary>Parties (their lists): a party-list election, or a local one that fills seats from lists.</summary>
+    /// <summary>Parties (their lists): a party-list election, or a local one.</summary>
     Party,
 
-    /// <summary>Candidates by name: a presidential election, a party primary, a local one without list seats.</summary>
+    /// <summary>Candidates by name: a presidential election, a party primary.</summary>
     Candidate,
 
     /// <summary>The answers on a referendum's ballot ("Yes", "No"), kept in registration order like parties.</summary>
@@ -109,13 +109,18 @@ public sealed record Election
     /// <summary>The same election with its stages in date order (by start, then end; equal dates keep their order).</summary>
     public Election WithStagesInOrder() => this with { Stages = Stages.OrderBy(s => s.Start).ThenBy(s => s.End).ToList() };
 
-    /// <summary>What the ballot lists: parties, candidates, or a referendum's options.</summary>
-    public BallotChoice Ballot => Kind switch
+    /// <summary>
+    /// What the ballot lists when it is not what the kind usually lists (a local election of candidates rather than
+    /// party lists); null for the usual.
+    /// </summary>
+    public BallotChoice? BallotOf { get; init; }
+
+    /// <summary>What the ballot lists: parties (party-list and local elections), candidates (presidential, primaries), or a referendum's options.</summary>
+    public BallotChoice Ballot => BallotOf ?? Kind switch
     {
-        ElectionKind.PartyList => BallotChoice.Party,
         ElectionKind.Referendum => BallotChoice.Option,
-        ElectionKind.Local when Seats is not null => BallotChoice.Party,
-        _ => BallotChoice.Candidate,
+        ElectionKind.Presidential or ElectionKind.PartyPrimary => BallotChoice.Candidate,
+        _ => BallotChoice.Party,
     };
 
     /// <summary>The stage under way on a day, if any.</summary>

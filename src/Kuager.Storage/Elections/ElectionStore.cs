@@ -62,7 +62,7 @@ public sealed class ElectionStore(Database database)
 
     private sealed record Settings(
         IReadOnlyList<ElectionStage> Stages, EligibilityRules Eligibility, IReadOnlyList<ListQuota> Quotas, int? Seats,
-        decimal ThresholdPercent, ThresholdDenominator ThresholdOf, ObserverLimits ObserverLimits);
+        decimal ThresholdPercent, ThresholdDenominator ThresholdOf, ObserverLimits ObserverLimits, BallotChoice? BallotOf = null);
 
     // ---- elections -------------------------------------------------------------------------------------------------
 
@@ -117,7 +117,7 @@ public sealed class ElectionStore(Database database)
     }
 
     private static string SettingsOf(Election e) =>
-        JsonSerializer.Serialize(new Settings(e.Stages, e.Eligibility, e.Quotas, e.Seats, e.ThresholdPercent, e.ThresholdOf, e.ObserverLimits), Json);
+        JsonSerializer.Serialize(new Settings(e.Stages, e.Eligibility, e.Quotas, e.Seats, e.ThresholdPercent, e.ThresholdOf, e.ObserverLimits, e.BallotOf), Json);
 
     public async Task<IReadOnlyList<Election>> ListElectionsAsync(CancellationToken ct = default)
     {
@@ -163,7 +163,7 @@ public sealed class ElectionStore(Database database)
         {
             Id = r.Id, Version = (int)r.Version, Name = r.Name, Kind = WireCode.Parse<ElectionKind>(r.Kind), ElectionDay = ParseDay(r.ElectionDay), Stages = s.Stages,
             Eligibility = s.Eligibility, Quotas = s.Quotas, Seats = s.Seats, ThresholdPercent = s.ThresholdPercent, ThresholdOf = s.ThresholdOf,
-            ObserverLimits = s.ObserverLimits,
+            ObserverLimits = s.ObserverLimits, BallotOf = s.BallotOf,
         };
     }
 

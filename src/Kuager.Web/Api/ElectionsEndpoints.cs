@@ -58,7 +58,9 @@ internal static class ElectionsEndpoints
             .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("create-election").WithSummary("Creates an election or party primary with its stages and rules")
             .WithDescription("kind: party-list | presidential | referendum | local | party-primary; stages [{name, start, end}]; eligibility {requireCitizen, " +
                 "minimumAge, residenceYears, requireNoConviction}; quotas [{name, groups: [{group: women | under_age (age) | disability}], minimumPercent}]; " +
-                "seats, thresholdPercent, thresholdOf (valid | all); observerLimits {perRepresentedPerStation, perOrganisationPerStation}. 201 with the election; 400 names the field.")
+                "seats, thresholdPercent, thresholdOf (valid | all); observerLimits {perRepresentedPerStation, perOrganisationPerStation}; ballotOf (party | candidate | " +
+                "option: what the ballot lists, hence what protocols count; null for the kind's usual: parties, candidates for presidential and party-primary, " +
+                "options for referendum). 201 with the election (ballot: what its ballot lists); 400 names the field.")
             .Accepts<Election>("application/json").Produces<Election>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         elections.MapGet("/{id:long}", async (long id, ElectionStore store, CancellationToken ct) =>

@@ -40,14 +40,14 @@ public class ElectionEditRulesTests
     }
 
     [Theory]
-    [InlineData(ElectionKind.PartyList, 10, BallotChoice.Party)]
+    [InlineData(ElectionKind.PartyList, null, BallotChoice.Party)]
     [InlineData(ElectionKind.Presidential, null, BallotChoice.Candidate)]
     [InlineData(ElectionKind.Referendum, null, BallotChoice.Option)]
     [InlineData(ElectionKind.PartyPrimary, null, BallotChoice.Candidate)]
-    [InlineData(ElectionKind.Local, 20, BallotChoice.Party)]
-    [InlineData(ElectionKind.Local, null, BallotChoice.Candidate)]
-    public void Each_kind_of_election_counts_votes_for_parties_candidates_or_options(ElectionKind kind, int? seats, BallotChoice ballot)
+    [InlineData(ElectionKind.Local, null, BallotChoice.Party)]
+    [InlineData(ElectionKind.Local, BallotChoice.Candidate, BallotChoice.Candidate)]
+    public void Each_kind_of_election_counts_votes_for_parties_candidates_or_options_unless_told_otherwise(ElectionKind kind, BallotChoice? given, BallotChoice ballot)
     {
-        Assert.Equal(ballot, (Local with { Kind = kind, Seats = seats }).Ballot);
+        Assert.Equal(ballot, (Local with { Kind = kind, BallotOf = given }).Ballot);
     }
 }

@@ -87,4 +87,23 @@ public sealed class ElectionKindsPagesTests
         Assert.Contains("Votes by option", page.QuerySelector("#chart-votes")!.TextContent);
         Assert.Null(page.QuerySelector("#seats"));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_local_election_of_candidates_is_told_so_and_its_protocol_lists_them(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var (url, _) = await ElectionAsync(app, ElectionKind.Local);
+        await SubmitAsync(app, url, "party-form", new() { ["PartyName"] = "Amanat" });
+        await SubmitAsync(app, url, "candidate-form", new() { ["Candidate.Name"] = "Aida Local" });
+        // By default a local election's ballot lists parties.
+        Assert.Equal(["Amanat"], (await app.PageAsync(url)).QuerySelectorAll("#protocol fieldset.ballot label").Select(l => l.TextContent.Trim()));
+
+        await SubmitAsync(app, url, "election-form", new() { ["General.BallotOf"] = "Candidate" });
+
+        var page = await app.PageAsync(url);
+        Assert.Equal(["Aida Local"], page.QuerySelectorAll("#protocol fieldset.ballot label").Select(l => l.TextContent.Trim()));
+        Assert.Equal("Candidate", PersonForms.Value(page, "General.BallotOf"));
+        Assert.Equal(BallotChoice.Candidate, (await new ElectionStore(app.Store.Database).GetElectionAsync(long.Parse(url[11..], System.Globalization.CultureInfo.InvariantCulture))).Ballot);
+    }
 }

@@ -48,6 +48,7 @@ public sealed partial class DetailsModel
         {
             Name = General.Name ?? "", Kind = General.Kind, ElectionDay = General.ElectionDay ?? default, Seats = General.Seats, ThresholdPercent = General.ThresholdPercent,
             ThresholdOf = General.ThresholdOf, ObserverLimits = new ObserverLimits(General.PerRepresentedPerStation, General.PerOrganisationPerStation),
+            BallotOf = General.BallotOf,
         }, ct);
 
     /// <summary>Saves the stage rows: a ticked row is removed, a blank one ignored; stored in date order.</summary>
@@ -183,6 +184,7 @@ public sealed partial class DetailsModel
         {
             Name = e.Name, Kind = e.Kind, ElectionDay = e.ElectionDay, Seats = e.Seats, ThresholdPercent = e.ThresholdPercent, ThresholdOf = e.ThresholdOf,
             PerRepresentedPerStation = e.ObserverLimits.PerRepresentedPerStation, PerOrganisationPerStation = e.ObserverLimits.PerOrganisationPerStation,
+            BallotOf = e.BallotOf,
         };
         StageRows = [.. e.Stages.Select(s => new StageRow { Name = s.Name, Start = s.Start, End = s.End }), new StageRow()];
         Rules = new EligibilityInput
@@ -212,6 +214,9 @@ public sealed class GeneralInput
     public int? PerRepresentedPerStation { get; set; }
 
     public int? PerOrganisationPerStation { get; set; }
+
+    /// <summary>What the ballot lists; empty for what the kind usually lists.</summary>
+    public BallotChoice? BallotOf { get; set; }
 }
 
 /// <summary>One stage in the stages editor; a ticked row is removed.</summary>
