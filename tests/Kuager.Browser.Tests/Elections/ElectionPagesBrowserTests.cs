@@ -23,14 +23,7 @@ public sealed class ElectionPagesBrowserTests
         await store.SaveProtocolAsync(station.Id, ProtocolSource.Observer, new Protocol(1000, 600, 590, 10, [new ChoiceVotes("A", 590)]), "test");
 
         var page = await host.SignedInPageAsync(Role.Editor);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = PolicyViolations(page);
 
         await page.GotoAsync("/elections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mazhilis 2026" }).ClickAsync();
@@ -55,14 +48,7 @@ public sealed class ElectionPagesBrowserTests
         await store.AddUnitAsync(election.Id, district.Id, TallyLevel.Station, "101", 1000, "test");
 
         var page = await host.SignedInPageAsync(Role.Editor);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = PolicyViolations(page);
 
         await page.GotoAsync($"/elections/{election.Id}");
         await page.Locator("#observers-link").ClickAsync();
@@ -103,14 +89,7 @@ public sealed class ElectionPagesBrowserTests
         await store.AddCandidateAsync(election.Id, party.Id, new CandidateFacts("Dauren", true, new DateOnly(2001, 6, 1)), "test");
 
         var page = await host.SignedInPageAsync(Role.Editor);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = PolicyViolations(page);
 
         await page.GotoAsync($"/elections/{election.Id}");
         await page.Locator("#stages-form input[name='StageRows[0].End']").FillAsync("2026-02-05");
@@ -127,5 +106,19 @@ public sealed class ElectionPagesBrowserTests
         await Assertions.Expect(page.Locator("#eligibility .eligibility-rules")).ToContainTextAsync("at least 25 on election day");
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>Collects what the browser reports refused by the content security policy, as the page runs.</summary>
+    private static List<string> PolicyViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
     }
 }
