@@ -71,6 +71,7 @@ public sealed class ElectionKindsPagesTests
         var page = await app.PageAsync(url);
         Assert.Equal("Add an option on the ballot", page.QuerySelector("#party-form h3")!.TextContent);
         Assert.Null(page.QuerySelector("#candidate-form"));
+        Assert.Null(page.QuerySelector("#protocol input[name='Entry.AgainstAll']"));
         Assert.Contains("A referendum has no candidates", page.QuerySelector("#no-candidates")!.TextContent);
 
         await SubmitAsync(app, url, "party-form", new() { ["PartyName"] = "Yes" });
