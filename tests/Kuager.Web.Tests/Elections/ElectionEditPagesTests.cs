@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Kuager.Core;
 using Kuager.Storage;
 using Kuager.Storage.Tests;
+using Kuager.Web.Tests.Accounts;
 using Kuager.Web.Tests.Api;
 using Kuager.Web.Tests.Persons;
 
@@ -235,5 +236,38 @@ public sealed class ElectionEditPagesTests
         Assert.NotNull(document["paths"]!["/api/v1/elections/{id}"]!["patch"]);
         Assert.NotNull(document["paths"]!["/api/v1/elections/{id}/candidates/{candidate}/position"]!["put"]);
         Assert.NotNull(document["paths"]!["/api/v1/elections/{id}/candidates/{candidate}"]!["delete"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_reader_sees_no_editor_and_a_post_with_their_own_token_is_denied(Provider provider)
+    {
+        await using var app = await KuagerApp.StartAsync(provider);
+        var plan = await ElectionsApiTests.PlanAsync(app);
+        var store = new ElectionStore(app.Store.Database);
+        var party = (await store.PartiesAsync(plan.Election))[0].Id;
+        var candidate = await store.AddCandidateAsync(plan.Election, party, new CandidateFacts("Aigerim"), "test");
+        var url = $"/elections/{plan.Election}";
+
+        var (researcher, _, _) = await app.SignedInAsync(Role.Researcher);
+        var page = await app.PageAsync(url, researcher);
+        foreach (var editor in new[] { "#stages-form", "#eligibility-form", "#quotas-form", "#election-form", "td.list-actions" })
+        {
+            Assert.Null(page.QuerySelector(editor));
+        }
+
+        var logout = (IHtmlFormElement)(await app.PageAsync("/account/logout", researcher)).QuerySelector("main form[method=post]")!;
+        var token = PersonForms.Fields(logout).Single(f => f.Key == "__RequestVerificationToken").Value;
+        foreach (var (handler, field, value) in new[] { ("Eligibility", "Rules.MinimumAge", "99"), ("Stages", "StageRows[0].Remove", "true"), ("RemoveCandidate", "CandidateId", $"{candidate.Id}") })
+        {
+            var denied = await researcher.PostAsync($"{url}?handler={handler}",
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Version", "1"), new(field, value)]));
+            Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+            Assert.Contains("/account/denied", denied.Headers.Location!.ToString());
+        }
+
+        var stored = await store.GetElectionAsync(plan.Election);
+        Assert.Equal((1, 25, 1), (stored.Version, stored.Eligibility.MinimumAge!.Value, stored.Stages.Count));
+        Assert.Single(await store.CandidatesAsync(plan.Election));
     }
 }
