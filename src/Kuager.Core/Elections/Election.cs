@@ -9,6 +9,19 @@ public enum ElectionKind
     PartyPrimary,
 }
 
+/// <summary>What the ballot lists, and so what a protocol counts votes for.</summary>
+public enum BallotChoice
+{
+    /// <summary>Parties (their lists): a party-list election, or a local one.</summary>
+    Party,
+
+    /// <summary>Candidates by name: a presidential election, a party primary.</summary>
+    Candidate,
+
+    /// <summary>The answers on a referendum's ballot ("Yes", "No"), kept in registration order like parties.</summary>
+    Option,
+}
+
 /// <summary>A stage of an election with its dates (both days included): nomination and registration, campaign, voting, confirmation.</summary>
 public sealed record ElectionStage(string Name, DateOnly Start, DateOnly End);
 
@@ -19,6 +32,9 @@ public sealed record ElectionStage(string Name, DateOnly Start, DateOnly End);
 public sealed record Election
 {
     public long Id { get; init; }
+
+    /// <summary>Counts the edits (1 when created): an update names the version it was based on, and a stale one is refused.</summary>
+    public int Version { get; init; }
 
     public required string Name { get; init; }
 
@@ -58,19 +74,67 @@ public sealed record Election
         {
             var s = Stages[i];
             rules.Required($"stages[{i}].name", s.Name)
-                .When(s.End < s.Start, $"stages[{i}].end", "{0} ends ({1:yyyy-MM-dd}) before it starts ({2:yyyy-MM-dd})", s.Name, s.End, s.Start);
+                .MaxLength($"stages[{i}].name", s.Name, 300)
+                .When(s.Start == default, $"stages[{i}].start", "is required: the day the stage begins")
+                .When(s.End == default, $"stages[{i}].end", "is required: the day the stage ends")
+                .When(s.Start != default && s.End != default && s.End < s.Start, $"stages[{i}].end", "{0} ends ({1:yyyy-MM-dd}) before it starts ({2:yyyy-MM-dd})", s.Name, s.End, s.Start);
+            if (Stages.Take(i).Any(o => string.Equals(o.Name?.Trim(), s.Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                rules.Add($"stages[{i}].name", "{0} is already a stage of this election", s.Name);
+            }
         }
 
         for (var i = 0; i < Quotas.Count; i++)
         {
-            rules.Required($"quotas[{i}].name", Quotas[i].Name)
-                .When(Quotas[i].Groups.Count == 0, $"quotas[{i}].groups", "a quota counts at least one group")
-                .When(Quotas[i].MinimumPercent is <= 0 or > 100, $"quotas[{i}].minimumPercent", "must be a percentage above 0 and at most 100");
+            var q = Quotas[i];
+            rules.Required($"quotas[{i}].name", q.Name)
+                .MaxLength($"quotas[{i}].name", q.Name, 300)
+                .When(q.Groups.Count == 0, $"quotas[{i}].groups", "a quota counts at least one group")
+                .When(q.MinimumPercent is <= 0 or > 100, $"quotas[{i}].minimumPercent", "must be a percentage above 0 and at most 100");
+            for (var g = 0; g < q.Groups.Count; g++)
+            {
+                rules.When(q.Groups[g] is QuotaGroup.UnderAge { Age: < 1 or > 150 }, $"quotas[{i}].groups[{g}].age", "must be between 1 and 150")
+                    .When(q.Groups.Take(g).Contains(q.Groups[g]), $"quotas[{i}].groups[{g}]", "{0} is counted twice in this quota", q.Groups[g]);
+            }
+
+            if (Quotas.Take(i).Any(o => string.Equals(o.Name?.Trim(), q.Name?.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                rules.Add($"quotas[{i}].name", "{0} is already a quota of this election", q.Name);
+            }
         }
 
         return rules.Errors;
     }
 
+    /// <summary>The same election with its stages in date order (by start, then end; equal dates keep their order).</summary>
+    public Election WithStagesInOrder() => this with { Stages = Stages.OrderBy(s => s.Start).ThenBy(s => s.End).ToList() };
+
+    /// <summary>
+    /// What the ballot lists when it is not what the kind usually lists (a local election of candidates rather than
+    /// party lists); null for the usual.
+    /// </summary>
+    public BallotChoice? BallotOf { get; init; }
+
+    /// <summary>What the ballot lists: parties (party-list and local elections), candidates (presidential, primaries), or a referendum's options.</summary>
+    public BallotChoice Ballot => BallotOf ?? Kind switch
+    {
+        ElectionKind.Referendum => BallotChoice.Option,
+        ElectionKind.Presidential or ElectionKind.PartyPrimary => BallotChoice.Candidate,
+        _ => BallotChoice.Party,
+    };
+
     /// <summary>The stage under way on a day, if any.</summary>
     public ElectionStage? StageOn(DateOnly day) => Stages.FirstOrDefault(s => s.Start <= day && day <= s.End);
+}
+
+/// <summary>An edit of an election based on a version that is no longer current; nothing has been written.</summary>
+public sealed class StaleElectionEditException(long id, int expectedVersion, int currentVersion)
+    : RevisionConflictException(
+        $"election {id} was changed by someone else (it is now at version {currentVersion}, your edit was based on version {expectedVersion}); reload it and apply your change again")
+{
+    public long Id { get; } = id;
+
+    public int ExpectedVersion { get; } = expectedVersion;
+
+    public int CurrentVersion { get; } = currentVersion;
 }

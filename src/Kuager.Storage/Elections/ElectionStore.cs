@@ -62,29 +62,68 @@ public sealed class ElectionStore(Database database)
 
     private sealed record Settings(
         IReadOnlyList<ElectionStage> Stages, EligibilityRules Eligibility, IReadOnlyList<ListQuota> Quotas, int? Seats,
-        decimal ThresholdPercent, ThresholdDenominator ThresholdOf, ObserverLimits ObserverLimits);
+        decimal ThresholdPercent, ThresholdDenominator ThresholdOf, ObserverLimits ObserverLimits, BallotChoice? BallotOf = null);
 
     // ---- elections -------------------------------------------------------------------------------------------------
 
     public async Task<Election> CreateElectionAsync(Election election, string actor, CancellationToken ct = default)
     {
         Throw(election.Validate());
-        var settings = JsonSerializer.Serialize(new Settings(election.Stages, election.Eligibility, election.Quotas, election.Seats,
-            election.ThresholdPercent, election.ThresholdOf, election.ObserverLimits), Json);
+        election = Tidy(election);
+        var settings = SettingsOf(election);
         return await WriteAsync(actor, "election-create", async (c, tx) =>
         {
             var id = await c.ExecuteScalarAsync<long>(
-                "INSERT INTO elections (name, kind, election_day, settings, created_at) VALUES (@name, @kind, @day, @settings, @at) RETURNING id",
-                new { name = election.Name.Trim(), kind = WireCode.Of(election.Kind), day = Day(election.ElectionDay), settings, at = Clock.Stamp(DateTimeOffset.UtcNow) }, tx);
-            return (election with { Id = id, Name = election.Name.Trim() }, $"election {id}");
+                "INSERT INTO elections (name, kind, election_day, settings, created_at, version) VALUES (@Name, @kind, @day, @settings, @at, 1) RETURNING id",
+                new { election.Name, kind = WireCode.Of(election.Kind), day = Day(election.ElectionDay), settings, at = Clock.Stamp(DateTimeOffset.UtcNow) }, tx);
+            return (election with { Id = id, Version = 1 }, $"election {id}");
         }, ct);
     }
+
+    /// <summary>
+    /// Replaces an election's name, kind, day, stages and rules with <paramref name="election"/> (its <see cref="Election.Id"/>),
+    /// provided the stored one is still at <see cref="Election.Version"/>: an edit based on an older version is refused
+    /// (<see cref="StaleElectionEditException"/>) and nothing is written. Stages are kept in date order. Returns the
+    /// election as stored, at its new version.
+    /// </summary>
+    public async Task<Election> UpdateElectionAsync(Election election, string actor, CancellationToken ct = default)
+    {
+        Throw(election.Validate());
+        election = Tidy(election);
+        var settings = SettingsOf(election);
+        return await WriteAsync(actor, "election-update", async (c, tx) =>
+        {
+            var current = await GetElectionAsync(c, tx, election.Id, ct);
+            var changed = await c.ExecuteAsync(
+                "UPDATE elections SET name = @Name, kind = @kind, election_day = @day, settings = @settings, version = version + 1 WHERE id = @Id AND version = @Version",
+                new { election.Name, kind = WireCode.Of(election.Kind), day = Day(election.ElectionDay), settings, election.Id, election.Version }, tx);
+            if (changed != 1)
+            {
+                throw new StaleElectionEditException(election.Id, election.Version, current.Version);
+            }
+
+            return (election with { Version = election.Version + 1 }, $"election {election.Id}");
+        }, ct);
+    }
+
+    /// <summary>Names trimmed and stages in date order, as every election is stored.</summary>
+    private static Election Tidy(Election e)
+    {
+        var ordered = e.WithStagesInOrder();
+        return ordered with
+        {
+            Name = e.Name.Trim(), Stages = ordered.Stages.Select(s => s with { Name = s.Name.Trim() }).ToList(), Quotas = e.Quotas.Select(q => q with { Name = q.Name.Trim() }).ToList(),
+        };
+    }
+
+    private static string SettingsOf(Election e) =>
+        JsonSerializer.Serialize(new Settings(e.Stages, e.Eligibility, e.Quotas, e.Seats, e.ThresholdPercent, e.ThresholdOf, e.ObserverLimits, e.BallotOf), Json);
 
     public async Task<IReadOnlyList<Election>> ListElectionsAsync(CancellationToken ct = default)
     {
         await using var c = await Database.OpenAsync(ct);
         var rows = await c.QueryAsync<ElectionRow>(new CommandDefinition(
-            "SELECT id, name, kind, election_day AS ElectionDay, settings FROM elections ORDER BY election_day DESC, id DESC", cancellationToken: ct));
+            "SELECT id, name, kind, election_day AS ElectionDay, settings, version FROM elections ORDER BY election_day DESC, id DESC", cancellationToken: ct));
         return rows.Select(ToElection).ToList();
     }
 
@@ -97,20 +136,34 @@ public sealed class ElectionStore(Database database)
     private static async Task<Election> GetElectionAsync(DbConnection c, DbTransaction? tx, long id, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<ElectionRow>(new CommandDefinition(
-            "SELECT id, name, kind, election_day AS ElectionDay, settings FROM elections WHERE id = @id", new { id }, tx, cancellationToken: ct));
+            "SELECT id, name, kind, election_day AS ElectionDay, settings, version FROM elections WHERE id = @id", new { id }, tx, cancellationToken: ct));
         return row is null ? throw new NotFoundException($"election {id} does not exist") : ToElection(row);
     }
 
-    private sealed record ElectionRow(long Id, string Name, string Kind, string ElectionDay, string Settings);
+    /// <summary>Settable properties: Dapper converts SQLite's and PostgreSQL's integer widths into them alike.</summary>
+    private sealed class ElectionRow
+    {
+        public long Id { get; set; }
+
+        public string Name { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string ElectionDay { get; set; } = "";
+
+        public string Settings { get; set; } = "";
+
+        public long Version { get; set; }
+    }
 
     private static Election ToElection(ElectionRow r)
     {
         var s = JsonSerializer.Deserialize<Settings>(r.Settings, Json)!;
         return new Election
         {
-            Id = r.Id, Name = r.Name, Kind = WireCode.Parse<ElectionKind>(r.Kind), ElectionDay = ParseDay(r.ElectionDay), Stages = s.Stages,
+            Id = r.Id, Version = (int)r.Version, Name = r.Name, Kind = WireCode.Parse<ElectionKind>(r.Kind), ElectionDay = ParseDay(r.ElectionDay), Stages = s.Stages,
             Eligibility = s.Eligibility, Quotas = s.Quotas, Seats = s.Seats, ThresholdPercent = s.ThresholdPercent, ThresholdOf = s.ThresholdOf,
-            ObserverLimits = s.ObserverLimits,
+            ObserverLimits = s.ObserverLimits, BallotOf = s.BallotOf,
         };
     }
 
@@ -139,18 +192,28 @@ public sealed class ElectionStore(Database database)
         return rows.Select(r => new ElectionParty(r.Id, r.Name, (int)r.Position)).ToList();
     }
 
-    /// <summary>Adds a candidate, on a party's list at the next position when a party is given.</summary>
-    public Task<ElectionCandidate> AddCandidateAsync(long electionId, long? partyId, CandidateFacts facts, string actor, long? personId = null, CancellationToken ct = default) =>
+    /// <summary>
+    /// Adds a candidate; on a party's list when a party is given, at <paramref name="listPosition"/> (the candidates from
+    /// there on move one down) or else at the end.
+    /// </summary>
+    public Task<ElectionCandidate> AddCandidateAsync(long electionId, long? partyId, CandidateFacts facts, string actor, long? personId = null, int? listPosition = null,
+        CancellationToken ct = default) =>
         WriteAsync(actor, "election-candidate-add", async (c, tx) =>
         {
             await GetElectionAsync(c, tx, electionId, ct);
-            Throw(new Rules().Required("name", facts.Name).MaxLength("name", facts.Name, 300).Errors);
+            Throw(new Rules().Required("name", facts.Name).MaxLength("name", facts.Name, 300)
+                .When(partyId is null && listPosition is not null, "listPosition", "only a candidate on a party's list has a list position").Errors);
             int? position = null;
             if (partyId is { } party)
             {
                 var exists = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM election_parties WHERE id = @party AND election_id = @electionId", new { party, electionId }, tx);
                 Throw(new Rules().When(exists == 0, "partyId", "party {0} is not registered in this election", party).Errors);
-                position = await c.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(list_position), 0) + 1 FROM election_candidates WHERE party_id = @party", new { party }, tx);
+                var end = await c.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(list_position), 0) + 1 FROM election_candidates WHERE party_id = @party", new { party }, tx);
+                Throw(new Rules().When(listPosition is { } p && (p < 1 || p > end), "listPosition",
+                    "must be from 1 to {0}: the list has {1} candidate(s)", end, end - 1).Errors);
+                position = listPosition ?? end;
+                await c.ExecuteAsync("UPDATE election_candidates SET list_position = list_position + 1 WHERE party_id = @party AND list_position >= @position",
+                    new { party, position }, tx);
             }
 
             var id = await c.ExecuteScalarAsync<long>(
@@ -166,15 +229,68 @@ public sealed class ElectionStore(Database database)
             return (new ElectionCandidate(id, partyId, position, facts with { Name = facts.Name.Trim() }, personId), $"election {electionId}");
         }, ct);
 
+    /// <summary>Moves a candidate to another position on their party's list; the candidates between move one place to make room.</summary>
+    public Task<ElectionCandidate> MoveCandidateAsync(long electionId, long candidateId, int listPosition, string actor, CancellationToken ct = default) =>
+        WriteAsync(actor, "election-candidate-move", async (c, tx) =>
+        {
+            var (party, from) = await ListPlaceAsync(c, tx, electionId, candidateId);
+            Throw(new Rules().When(party is null, "listPosition", "candidate {0} is not on a party's list", candidateId).Errors);
+            var size = await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM election_candidates WHERE party_id = @party", new { party }, tx);
+            Throw(new Rules().When(listPosition < 1 || listPosition > size, "listPosition", "must be from 1 to {0}: the list has {0} candidate(s)", size).Errors);
+            if (listPosition < from)
+            {
+                await c.ExecuteAsync("UPDATE election_candidates SET list_position = list_position + 1 WHERE party_id = @party AND list_position >= @listPosition AND list_position < @from",
+                    new { party, listPosition, from }, tx);
+            }
+            else if (listPosition > from)
+            {
+                await c.ExecuteAsync("UPDATE election_candidates SET list_position = list_position - 1 WHERE party_id = @party AND list_position > @from AND list_position <= @listPosition",
+                    new { party, listPosition, from }, tx);
+            }
+
+            await c.ExecuteAsync("UPDATE election_candidates SET list_position = @listPosition WHERE id = @candidateId", new { listPosition, candidateId }, tx);
+            return ((await CandidatesAsync(c, tx, electionId, ct)).Single(x => x.Id == candidateId), $"election {electionId}");
+        }, ct);
+
+    /// <summary>Removes a candidate (withdrawn or struck off); those below them on the list move up one place.</summary>
+    public Task<bool> RemoveCandidateAsync(long electionId, long candidateId, string actor, CancellationToken ct = default) =>
+        WriteAsync(actor, "election-candidate-remove", async (c, tx) =>
+        {
+            var (party, from) = await ListPlaceAsync(c, tx, electionId, candidateId);
+            await c.ExecuteAsync("DELETE FROM election_candidates WHERE id = @candidateId", new { candidateId }, tx);
+            if (party is not null)
+            {
+                await c.ExecuteAsync("UPDATE election_candidates SET list_position = list_position - 1 WHERE party_id = @party AND list_position > @from", new { party, from }, tx);
+            }
+
+            return (true, $"election {electionId}");
+        }, ct);
+
+    /// <summary>A candidate's party and list position; not found unless the candidate is in this election.</summary>
+    private static async Task<(long? Party, int Position)> ListPlaceAsync(DbConnection c, DbTransaction tx, long electionId, long candidateId)
+    {
+        var row = (await c.QueryAsync<CandidateRow>(
+            "SELECT id, election_id AS ElectionId, party_id AS PartyId, list_position AS ListPosition FROM election_candidates WHERE id = @candidateId",
+            new { candidateId }, tx)).SingleOrDefault();
+        return row is null || row.ElectionId != electionId
+            ? throw new NotFoundException($"candidate {candidateId} is not in election {electionId}")
+            : (row.PartyId, (int)(row.ListPosition ?? 0));
+    }
+
     public async Task<IReadOnlyList<ElectionCandidate>> CandidatesAsync(long electionId, CancellationToken ct = default)
     {
         await using var c = await Database.OpenAsync(ct);
+        return await CandidatesAsync(c, null, electionId, ct);
+    }
+
+    private static async Task<IReadOnlyList<ElectionCandidate>> CandidatesAsync(DbConnection c, DbTransaction? tx, long electionId, CancellationToken ct)
+    {
         var rows = await c.QueryAsync<CandidateRow>(new CommandDefinition(
             """
             SELECT id, party_id AS PartyId, list_position AS ListPosition, name, person_id AS PersonId, citizen, birth_date AS BirthDate,
                    resident_since AS ResidentSince, unexpunged_conviction AS UnexpungedConviction, gender, disability
             FROM election_candidates WHERE election_id = @electionId ORDER BY party_id, list_position, id
-            """, new { electionId }, cancellationToken: ct));
+            """, new { electionId }, tx, cancellationToken: ct));
         return rows.Select(r => new ElectionCandidate(r.Id, r.PartyId, r.ListPosition is { } p ? (int)p : null,
             new CandidateFacts(r.Name, ToFlag(r.Citizen), ParseDayOrNull(r.BirthDate), ParseDayOrNull(r.ResidentSince), ToFlag(r.UnexpungedConviction),
                 r.Gender is { } g ? WireCode.Parse<Gender>(g) : null, r.Disability != 0), r.PersonId)).ToList();
@@ -184,6 +300,8 @@ public sealed class ElectionStore(Database database)
     private sealed class CandidateRow
     {
         public long Id { get; set; }
+
+        public long ElectionId { get; set; }
 
         public long? PartyId { get; set; }
 
@@ -204,6 +322,24 @@ public sealed class ElectionStore(Database database)
         public string? Gender { get; set; }
 
         public long Disability { get; set; }
+    }
+
+    /// <summary>
+    /// The names a protocol counts votes for, in ballot order: the parties (or a referendum's options) in registration
+    /// order, or for an election of candidates the candidates, those on a party's ballot line in the parties' order first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BallotAsync(long electionId, CancellationToken ct = default)
+    {
+        var election = await GetElectionAsync(electionId, ct);
+        var parties = await PartiesAsync(electionId, ct);
+        if (election.Ballot != BallotChoice.Candidate)
+        {
+            return parties.Select(p => p.Name).ToList();
+        }
+
+        var order = parties.ToDictionary(p => p.Id, p => p.Position);
+        return (await CandidatesAsync(electionId, ct)).OrderBy(c => c.PartyId is { } p ? order[p] : int.MaxValue).ThenBy(c => c.ListPosition).ThenBy(c => c.Id)
+            .Select(c => c.Facts.Name).Distinct().ToList();
     }
 
     /// <summary>Every candidate checked against the election's eligibility rules on election day.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kuager.Core;
 using Kuager.Storage;
 using Kuager.Web.Features;
@@ -10,9 +11,12 @@ namespace Kuager.Web.Api;
 /// <summary>A party to register.</summary>
 public sealed record PartyBody(string Name);
 
-/// <summary>A candidate; on a party's list (next position) when partyId is given. Unknown facts are left out.</summary>
+/// <summary>A candidate; on a party's list when partyId is given, at listPosition (the others move down) or at the end. Unknown facts are left out.</summary>
 public sealed record CandidateBody(string Name, long? PartyId = null, bool? Citizen = null, DateOnly? BirthDate = null, DateOnly? ResidentSince = null,
-    bool? UnexpungedConviction = null, Gender? Gender = null, bool Disability = false, long? PersonId = null);
+    bool? UnexpungedConviction = null, Gender? Gender = null, bool Disability = false, long? PersonId = null, int? ListPosition = null);
+
+/// <summary>Where a candidate moves on their party's list (from 1).</summary>
+public sealed record ListPositionBody(int ListPosition);
 
 /// <summary>A region (no parent), district (in a region) or station (in a district, with registered voters).</summary>
 public sealed record UnitBody(TallyLevel Level, string Name, long? ParentId = null, long? RegisteredVoters = null, bool InSample = false);
@@ -55,7 +59,9 @@ internal static class ElectionsEndpoints
             .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("create-election").WithSummary("Creates an election or party primary with its stages and rules")
             .WithDescription("kind: party-list | presidential | referendum | local | party-primary; stages [{name, start, end}]; eligibility {requireCitizen, " +
                 "minimumAge, residenceYears, requireNoConviction}; quotas [{name, groups: [{group: women | under_age (age) | disability}], minimumPercent}]; " +
-                "seats, thresholdPercent, thresholdOf (valid | all); observerLimits {perRepresentedPerStation, perOrganisationPerStation}. 201 with the election; 400 names the field.")
+                "seats, thresholdPercent, thresholdOf (valid | all); observerLimits {perRepresentedPerStation, perOrganisationPerStation}; ballotOf (party | candidate | " +
+                "option: what the ballot lists, hence what protocols count; null for the kind's usual: parties, candidates for presidential and party-primary, " +
+                "options for referendum). 201 with the election (ballot: what its ballot lists); 400 names the field.")
             .Accepts<Election>("application/json").Produces<Election>(StatusCodes.Status201Created).ProducesValidationProblem();
 
         elections.MapGet("/{id:long}", async (long id, ElectionStore store, RecordStore records, HttpContext http, CancellationToken ct) =>
@@ -63,6 +69,28 @@ internal static class ElectionsEndpoints
                     await ElectionPrivacy.ForAsync(await store.CandidatesAsync(id, ct), records, http.Viewer(), ct), await store.UnitsAsync(id, ct))))
             .AddEndpointFilter(ReadersOnly).WithName("election").WithSummary("An election with its parties, candidates and region > district > station hierarchy")
             .Produces<ElectionDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        elections.MapPut("/{id:long}", async (long id, HttpContext http, ElectionStore store, CancellationToken ct) =>
+                Json(await store.UpdateElectionAsync(ElectionOf(await EditAsync(http, ct), id), Editing.Actor(http), ct)))
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("update-election").WithSummary("Replaces an election's name, kind, day, stages and rules")
+            .WithDescription("The body is the whole election as create-election takes it, with the \"version\" it was read at (GET /api/v1/elections/{id}). " +
+                "Stages are kept in date order. 200 with the election at its new version; 400 names the field (e.g. stages[2].end, quotas[0].groups[1].age); " +
+                "409 when someone else changed it since that version (nothing is written: read it again).")
+            .Accepts<Election>("application/json").Produces<Election>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        elections.MapPatch("/{id:long}", async (long id, HttpContext http, ElectionStore store, CancellationToken ct) =>
+            {
+                var patch = await EditAsync(http, ct);
+                var current = JsonSerializer.SerializeToNode(await store.GetElectionAsync(id, ct), KuagerJson.Options)!.AsObject();
+                MergePatch(current, patch);
+                return Json(await store.UpdateElectionAsync(ElectionOf(current, id), Editing.Actor(http), ct));
+            })
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("patch-election").WithSummary("Changes some of an election's fields (JSON merge patch, RFC 7396)")
+            .WithDescription("Send only what changes, with the \"version\" it was read at, e.g. {\"version\": 3, \"eligibility\": {\"minimumAge\": 25}} or " +
+                "{\"version\": 3, \"stages\": [...]} (an array replaces the whole list); null removes a value. Answers as update-election: 200, 400 by field, 409 when stale.")
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json").Produces<Election>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         elections.MapPost("/{id:long}/parties", async (long id, HttpContext http, ElectionStore store, CancellationToken ct) =>
                 Json(await store.AddPartyAsync(id, (await BodyAsync<PartyBody>(http, ct)).Name, Editing.Actor(http), ct), StatusCodes.Status201Created))
@@ -73,10 +101,24 @@ internal static class ElectionsEndpoints
             {
                 var b = await BodyAsync<CandidateBody>(http, ct);
                 var facts = new CandidateFacts(b.Name ?? "", b.Citizen, b.BirthDate, b.ResidentSince, b.UnexpungedConviction, b.Gender, b.Disability);
-                return Json(await store.AddCandidateAsync(id, b.PartyId, facts, Editing.Actor(http), b.PersonId, ct), StatusCodes.Status201Created);
+                return Json(await store.AddCandidateAsync(id, b.PartyId, facts, Editing.Actor(http), b.PersonId, b.ListPosition, ct), StatusCodes.Status201Created);
             })
-            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("add-candidate").WithSummary("Adds a candidate, on a party's list when partyId is given")
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("add-candidate").WithSummary("Adds a candidate, on a party's list when partyId is given (at listPosition, or at the end)")
             .Accepts<CandidateBody>("application/json").Produces<ElectionCandidate>(StatusCodes.Status201Created).ProducesValidationProblem();
+
+        elections.MapPut("/{id:long}/candidates/{candidate:long}/position", async (long id, long candidate, HttpContext http, ElectionStore store, CancellationToken ct) =>
+                Json(await store.MoveCandidateAsync(id, candidate, (await BodyAsync<ListPositionBody>(http, ct)).ListPosition, Editing.Actor(http), ct)))
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("move-candidate").WithSummary("Moves a candidate to another position on their party's list")
+            .WithDescription("{\"listPosition\": N} from 1 to the list's length; the candidates between move one place. 200 with the candidate; 400 names listPosition.")
+            .Accepts<ListPositionBody>("application/json").Produces<ElectionCandidate>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        elections.MapDelete("/{id:long}/candidates/{candidate:long}", async (long id, long candidate, HttpContext http, ElectionStore store, CancellationToken ct) =>
+            {
+                await store.RemoveCandidateAsync(id, candidate, Editing.Actor(http), ct);
+                return Results.NoContent();
+            })
+            .AddEndpointFilter(ApiProblems.EditorsOnly).WithName("remove-candidate").WithSummary("Removes a candidate; those below on the list move up one place")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
 
         elections.MapPost("/{id:long}/units", async (long id, HttpContext http, ElectionStore store, CancellationToken ct) =>
             {
@@ -244,6 +286,61 @@ internal static class ElectionsEndpoints
         catch (JsonException e)
         {
             throw new ApiInputException(e.Path is { Length: > 2 } path ? path[2..] : null, "the body is not what this endpoint reads: " + e.Message);
+        }
+    }
+
+    /// <summary>An edit's body: a JSON object that names the version it was read at.</summary>
+    private static async Task<JsonObject> EditAsync(HttpContext http, CancellationToken ct)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw new ApiInputException(null, "the body is not JSON: " + e.Message);
+        }
+
+        if (body is not JsonObject edit)
+        {
+            throw new ApiInputException(null, "the body must be a JSON object");
+        }
+
+        return edit["version"] is JsonValue v && v.TryGetValue<int>(out var version) && version > 0
+            ? edit
+            : throw new ApiInputException("version", "is required: the version the election was read at (GET /api/v1/elections/{id})");
+    }
+
+    private static Election ElectionOf(JsonObject json, long id)
+    {
+        try
+        {
+            return (json.Deserialize<Election>(KuagerJson.Options) ?? throw new ApiInputException(null, "the body must be a JSON object")) with { Id = id };
+        }
+        catch (JsonException e)
+        {
+            throw new ApiInputException(e.Path is { Length: > 2 } path ? path[2..] : null, "the body is not what this endpoint reads: " + e.Message);
+        }
+    }
+
+    /// <summary>RFC 7396: objects merge member by member, null removes a member, anything else (arrays too) replaces it.</summary>
+    private static void MergePatch(JsonObject target, JsonObject patch)
+    {
+        foreach (var (name, value) in patch.ToList())
+        {
+            if (value is null)
+            {
+                target.Remove(name);
+            }
+            else if (value is JsonObject inner && target[name] is JsonObject existing)
+            {
+                MergePatch(existing, inner);
+            }
+            else
+            {
+                target[name] = value.DeepClone();
+            }
         }
     }
 

@@ -16,7 +16,7 @@ namespace Kuager.Web.Features.Elections;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 [RequestSizeLimit(MaxUpload)]
-public sealed class DetailsModel(ElectionStore store, RecordStore records, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
+public sealed partial class DetailsModel(ElectionStore store, RecordStore records, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
 {
     /// <summary>An incident's files together: photos of a protocol, a short video.</summary>
     public const long MaxUpload = 512L * 1024 * 1024;
@@ -26,6 +26,12 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
     public IReadOnlyList<ElectionParty> Parties { get; private set; } = [];
 
     public IReadOnlyList<ElectionUnit> Units { get; private set; } = [];
+
+    /// <summary>What the ballot lists in order (parties, candidates or a referendum's options): the protocol form's vote lines.</summary>
+    public IReadOnlyList<string> Ballot { get; private set; } = [];
+
+    /// <summary>"party", "candidate" or "option": picks the words for the ballot's lines.</summary>
+    public string BallotWord => WireCode.Of(Election.Ballot);
 
     public TallyNode Results { get; private set; } = null!;
 
@@ -54,6 +60,9 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
     public RenderedChart TurnoutChart { get; private set; } = null!;
 
     public RenderedChart VotesChart { get; private set; } = null!;
+
+    /// <summary>Each region's votes per choice as stacked bars, the choices in the election's order.</summary>
+    public RenderedChart RegionResultsChart { get; private set; } = null!;
 
     public RenderedChart AssessmentChart { get; private set; } = null!;
 
@@ -111,7 +120,7 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
         var facts = new CandidateFacts(c.Name ?? "", c.Citizen, c.BirthDate, c.ResidentSince, c.UnexpungedConviction, c.Gender, c.Disability);
         try
         {
-            await store.AddCandidateAsync(id, c.PartyId, facts, Editing.Actor(HttpContext), c.PersonId, ct);
+            await store.AddCandidateAsync(id, c.PartyId, facts, Editing.Actor(HttpContext), c.PersonId, c.ListPosition, ct);
             return Redirect($"/elections/{id}#candidates");
         }
         catch (ValidationException e)
@@ -127,6 +136,7 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
     {
         "name" => texts["Name"],
         "partyId" => texts["elections.Party"],
+        "listPosition" => texts["elections.ListPosition"],
         _ => field,
     };
 
@@ -137,9 +147,10 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
             return refusal;
         }
 
-        var parties = await store.PartiesAsync(id, ct);
+        // The vote lines are the ballot's, in its order: parties, candidates or options, as the form showed them.
+        var ballot = await store.BallotAsync(id, ct);
         var protocol = new Protocol(Entry.RegisteredVoters, Entry.BallotsIssued, Entry.Valid, Entry.Invalid,
-            parties.Select((p, i) => new ChoiceVotes(p.Name, i < Entry.Votes.Count ? Entry.Votes[i] : 0)).ToList(), Entry.AgainstAll);
+            ballot.Select((name, i) => new ChoiceVotes(name, i < Entry.Votes.Count ? Entry.Votes[i] : 0)).ToList(), Entry.AgainstAll);
         try
         {
             var findings = await store.SaveProtocolAsync(Entry.StationId, Entry.Source, protocol, Editing.Actor(HttpContext), Entry.KeepInconsistent, ct);
@@ -214,6 +225,7 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
         Parties = await store.PartiesAsync(id, ct);
         Candidates = await store.CandidatesAsync(id, ct);
         Units = await store.UnitsAsync(id, ct);
+        Ballot = await store.BallotAsync(id, ct);
         Results = await store.TabulateAsync(id, ProtocolSource.Observer, ct);
         Differences = await store.CompareWithOfficialAsync(id, ct);
         try
@@ -243,13 +255,16 @@ public sealed class DetailsModel(ElectionStore store, RecordStore records, FileS
 
         TurnoutChart = BarChart.Render(Text("elections.TurnoutByRegion", "elections.Region", "elections.TurnoutPercent"),
             Results.Children.Where(r => r.Totals.Turnout is not null).Select(r => new Bar(r.Name, Math.Round((double)r.Totals.Turnout!.Value * 100, 1))).ToList());
-        VotesChart = BarChart.Render(Text("elections.VotesByParty", "elections.Party", "elections.PercentOfValid"),
+        VotesChart = BarChart.Render(Text($"elections.VotesBy.{BallotWord}", $"elections.choice.{BallotWord}", "elections.PercentOfValid"),
             Results.Totals.Valid == 0 ? [] : Results.Totals.Choices.Select(c => new Bar(c.Choice, Math.Round(c.Votes * 100.0 / Results.Totals.Valid, 1))).ToList());
+        RegionResultsChart = Elections.RegionResultsChart.Render(Text("elections.ResultsByRegion", "elections.Region", "elections.PercentOfValid"), texts["elections.AgainstAll"],
+            Results.Children.Select(r => new RegionVotes(r.Name, Results.Totals.Choices.Select(c => (c.Choice, r.Totals.VotesFor(c.Choice))).ToList(), r.Totals.AgainstAll)).ToList());
         AssessmentChart = BarChart.Render(Text("elections.NegativeCounts", "elections.Region", "elections.NegativePercent"),
             Assessments.Where(a => a.Region.Length > 0 && a.Share is not null)
                 .Select(a => new Bar(texts["elections.RegionWithN", a.Region, a.Observations].Value, Math.Round(a.Share!.Value * 100, 1))).ToList());
         CoverageChart = BarChart.Render(Text("elections.CoverageByRegion", "elections.Region", "elections.StationsVisited"),
             Coverage.ByRegion.Select(r => new Bar(texts["elections.RegionOfStations", r.Region, r.Stations].Value, r.Visited)).ToList());
+        FillEditors();
         return true;
     }
 
@@ -294,6 +309,9 @@ public sealed class CandidateInput
     public bool Disability { get; set; }
 
     public long? PersonId { get; set; }
+
+    /// <summary>The place on the party's list (the others move down); empty for the end.</summary>
+    public int? ListPosition { get; set; }
 }
 
 /// <summary>The protocol entry form: the figures, then the votes of each registered party in registration order.</summary>

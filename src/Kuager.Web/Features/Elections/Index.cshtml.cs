@@ -50,7 +50,7 @@ public sealed class IndexModel(ElectionStore store) : PageModel
     }
 }
 
-/// <summary>The create form: what an election needs to start; stages, rules and quotas can be given through the API.</summary>
+/// <summary>The create form: what an election needs to start; stages, rules and quotas are added on the election's page (or through the API).</summary>
 public sealed class ElectionInput
 {
     [Required]
