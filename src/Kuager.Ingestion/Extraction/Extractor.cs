@@ -51,7 +51,8 @@ public static partial class Extractor
             foreach (var (type, particulars, at) in Events.In(a.Sentence.Text))
             {
                 var concerned = a.People.Count == 0 ? people : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (persons[i].Name, persons[i].Forms)).ToList());
-                events.Add(new EventFound(type, date, concerned, a.Places.Count > 0 ? a.Places[0].Entry.Entry.Name : null, a.Sentence.Text, particulars));
+                var place = a.Places.Count > 0 ? a.Places[0].Entry.Entry : null;
+                events.Add(new EventFound(type, date, concerned, place?.Name, a.Sentence.Text, particulars) { PlacePath = place?.Path });
             }
 
             if (people.Count > 0)

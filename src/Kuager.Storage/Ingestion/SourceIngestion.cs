@@ -222,7 +222,7 @@ public sealed class SourceIngestion(Database database)
         foreach (var d in x.Dates)
             Add("date", d.Text, new { date = d.Date?.ToCanonical(), days = d.Days }, d.Sentence);
         foreach (var e in x.Events)
-            Add("event", e.Type, new { date = e.Date?.ToCanonical(), dateText = e.Date?.Text, persons = e.Persons, place = e.Place, particulars = e.Particulars }, e.Sentence);
+            Add("event", e.Type, new { date = e.Date?.ToCanonical(), dateText = e.Date?.Text, persons = e.Persons, place = e.Place, placePath = e.PlacePath, particulars = e.Particulars }, e.Sentence);
         await session.Connection.ExecuteAsync(
             "INSERT INTO ingest_proposals (source_id, kind, label, detail, sentence, matched_person_id, status) VALUES (@sourceId, @kind, @label, @detail, @sentence, @matched, @status)",
             rows, session.Transaction);
