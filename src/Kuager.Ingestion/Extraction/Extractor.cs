@@ -15,15 +15,19 @@ public static partial class Extractor
     private const double SamePerson = 0.85;
     private const double SamePart = 0.9;
 
-    public static Extraction Extract(Article article)
+    public static Extraction Extract(Article article) => Extract(article, KnownNames.None);
+
+    /// <summary>Extracts, taking a run of Uyghur Arabic script or Chinese characters that is a registry person's name (<paramref name="known"/>) for a person without a cue.</summary>
+    public static Extraction Extract(Article article, KnownNames known)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(known);
         // The title is read too ("Two men who fled Xinjiang ..."); it is paragraph -1.
         var sentences = new List<Sentence>(Sentences.Split(article.Title, -1));
         for (var p = 0; p < article.Paragraphs.Count; p++)
             sentences.AddRange(Sentences.Split(article.Paragraphs[p], p));
 
-        var analysed = sentences.Select(Analyse).ToList();
+        var analysed = sentences.Select(s => Analyse(s, known)).ToList();
         // Capitalised phrases of a headline ("Refugees Feel Unsafe") are names only when the body names them too.
         var bodyWords = analysed.Where(a => !a.Headline).SelectMany(a => a.FullNames.SelectMany(n => n.Split(' ')).Concat(a.Singles)).ToHashSet(StringComparer.Ordinal);
         foreach (var a in analysed.Where(a => a.Headline))
@@ -84,7 +88,7 @@ public static partial class Extractor
         public List<int> People { get; } = [];
     }
 
-    private static Analysed Analyse(Sentence sentence)
+    private static Analysed Analyse(Sentence sentence, KnownNames known)
     {
         var a = new Analysed(sentence);
         var text = sentence.Text;
@@ -130,8 +134,8 @@ public static partial class Extractor
                 run.Add(i);
         }
 
-        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue.
-        foreach (var (name, start, end) in ScriptNames.In(text))
+        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue or known to the registry.
+        foreach (var (name, start, end) in ScriptNames.In(text, known))
         {
             a.FullNames.Add(name);
             if (IsSpeaker(text, start, end))
