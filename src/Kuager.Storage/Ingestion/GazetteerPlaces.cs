@@ -8,7 +8,8 @@ namespace Kuager.Storage.Ingestion;
 /// <summary>
 /// The registry place for a gazetteer place: found level by level from the top (Kazakhstan, then Zhetysu Region
 /// inside it, then Zharkent inside that), a level matching when the registry place there is written in any of the
-/// gazetteer's spellings ("Gulja" for Ghulja, "Xinjiang Uyghur Autonomous Region" for Xinjiang); missing levels are
+/// gazetteer's spellings ("Gulja" for Ghulja, "Xinjiang Uyghur Autonomous Region" for Xinjiang), or the one place so
+/// written deeper inside the level above when the registry has a level more; missing levels are
 /// created with the gazetteer's kind and spellings, each a revision with its audit entry, in the caller's session.
 /// </summary>
 internal static class GazetteerPlaces
@@ -27,6 +28,19 @@ internal static class GazetteerPlaces
                     : "SELECT id, name, confidentiality FROM places WHERE parent_id = @parent AND deleted_at IS NULL ORDER BY id",
                 new { parent }, session.Transaction);
             var candidates = here.Where(p => wanted.Contains(p.Name.Trim().ToLowerInvariant())).ToList();
+            if (candidates.Count == 0 && parent is not null)
+            {
+                // The registry may have a level the gazetteer does not ("Kazakhstan > Almaty Region > Almaty", "Ili Kazakh
+                // Autonomous Prefecture > Ghulja"): the one place of that name deeper inside is the same place.
+                var prefix = await session.Connection.ExecuteScalarAsync<string>("SELECT path FROM places WHERE id = @parent", new { parent }, session.Transaction)
+                    + Place.PathSeparator;
+                var deeper = (await session.Connection.QueryAsync<(long Id, string Name, string Confidentiality)>(
+                    "SELECT id, name, confidentiality FROM places WHERE deleted_at IS NULL AND SUBSTR(path, 1, @length) = @prefix ORDER BY id",
+                    new { prefix, length = prefix.Length }, session.Transaction)).Where(p => wanted.Contains(p.Name.Trim().ToLowerInvariant())).ToList();
+                if (deeper.Count == 1)
+                    candidates = deeper;
+            }
+
             if (candidates.Count > 0)
             {
                 // The canonical spelling first, else the oldest place written another way.

@@ -81,6 +81,23 @@ public sealed class AcceptIntoRegistryTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_registry_with_a_level_more_than_the_gazetteer_has_its_place_reused(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var kazakhstan = await db.Store.CreateAsync(Build.Place("Kazakhstan", kind: PlaceKind.Country), Actor);
+        var region = await db.Store.CreateAsync(Build.Place("Almaty Region", kazakhstan.Id, PlaceKind.Region), Actor);
+        var almaty = await db.Store.CreateAsync(Build.Place("Алматы", region.Id, PlaceKind.City), Actor);
+        var proposals = await IngestAsync(db, SourceIngestionTests.Story);
+        var found = Assert.Single(proposals, p => p is { Kind: "place", Label: "Almaty" });
+
+        var accepted = Assert.Single(await new ProposalReview(db.Database).AcceptAsync([found.Id], Actor));
+
+        Assert.Equal(almaty.Id, accepted.RecordId);
+        Assert.Equal(3, await db.RowsAsync("places"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_place_name_edited_to_one_the_gazetteer_does_not_know_is_refused_and_nothing_is_written(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
