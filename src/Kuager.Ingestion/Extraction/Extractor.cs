@@ -71,12 +71,18 @@ public static partial class Extractor
 
             foreach (var (type, particulars, at) in Events.In(a.Sentence.Text))
             {
-                var kinSubject = a.People.Count == 0 ? KinSubject().Match(a.Sentence.Text[..at]) : Match.Empty;
+                // "Her father was taken", "Our neighbours' daughter was detained": the verb's subject is a relative, the one
+                // introduced as that relative when the sentence opens with it, else no one named.
+                var kinSubject = KinSubject().Match(a.Sentence.Text[..at]);
+                IReadOnlyList<string> subjectKin = kinSubject.Success && RelativeOfPronoun().IsMatch(a.Sentence.Text)
+                    && introduced.TryGetValue(Stem(kinSubject.Groups["kin"].Value), out var kinName) ? [kinName] : [];
                 var concerned = a.People.Count == 0
                     ? Attribution.GroupSubject(a.Sentence.Text, at) ? []
-                    : kinSubject.Success ? (introduced.TryGetValue(Stem(kinSubject.Groups["kin"].Value), out var kinName) && RelativeOfPronoun().IsMatch(a.Sentence.Text) ? [kinName] : [])
+                    : kinSubject.Success ? subjectKin
                     : Agreeing(people, PronounNear(a.Sentence.Text, at) ?? pronoun)
                     : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (persons[i].Name, persons[i].Forms)).ToList());
+                if (concerned.Count == 0 && subjectKin.Count > 0)
+                    concerned = subjectKin;
                 var place = a.Places.Count > 0 ? a.Places[0].Entry.Entry : null;
                 events.Add(new EventFound(type, date, concerned, place?.Name, a.Sentence.Text, particulars) { PlacePath = place?.Path });
             }
@@ -562,8 +568,9 @@ public static partial class Extractor
     [GeneratedRegex(@"\b" + Kin + @"\s+((was|were|has\s+been|had\s+been|is|are|have\s+been|был\w*)\s+)?(\w+ly\s+|also\s+|again\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex KinSubject();
 
-    // "her father ئەخمەت", "his brother, Nurlan", "своего брата Ержана": the relative's word right before a name.
-    [GeneratedRegex(@"\b(his|her|their|его|её|ее|их|своего|своей|свою|своих|оның)\s+(\w+\s+)?" + Kin + @"[\s,]+$", RegexOptions.IgnoreCase)]
+    // "her father ئەخمەت", "his brother, Nurlan", "своего брата Ержана", "Aigerim Sadykova’s husband, Nurbol": the
+    // relative's word right before a name.
+    [GeneratedRegex(@"(\b(his|her|their|его|её|ее|их|своего|своей|свою|своих|оның)|\p{Lu}[\w-]+(’|')s)\s+(\w+\s+)?" + Kin + @"[\s,]+$", RegexOptions.IgnoreCase)]
     private static partial Regex KinBefore();
 
     /// <summary>A relative's word without its case ending or letter case: "брата" and "брат" are one.</summary>

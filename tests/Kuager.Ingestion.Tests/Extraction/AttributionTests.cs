@@ -143,4 +143,12 @@ public sealed class AttributionTests
         Assert.Equal(["Akhmet Ablimit"], PersonsOf(x, "taken-to-camp"));
         Assert.Empty(PersonsOf(x, "detained")!);
     }
+
+    [Fact]
+    public void A_relative_introduced_with_a_possessive_name_is_the_one_her_relative_means()
+    {
+        var x = Extract("Aigerim Sadykova’s husband, Nurbol Sadykov, organised the picket in May.", "Her husband was detained on May 2, Aigerim Sadykova said.");
+
+        Assert.Equal(["Nurbol Sadykov"], x.Events.Single(e => e.Type == "detained").Persons);
+    }
 }
