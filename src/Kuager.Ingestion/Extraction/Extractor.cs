@@ -547,7 +547,7 @@ public static partial class Extractor
     [GeneratedRegex(@"(gul|gül|guli|гүл|гуль|гюль|nisa|ниса|aiym|ayim|айым|iya|ия)$")]
     private static partial Regex FemaleGiven();
 
-    [GeneratedRegex(@"(bek|бек|bay|bai|бай|zhan|jan|жан|bol|бол|bolat|болат|khan|хан|nur|нұр)$")]
+    [GeneratedRegex(@"(bek|бек|bay|bai|бай|zhan|jan|жан|bol|бол|bolat|болат|khan|хан)$")]
     private static partial Regex MaleGiven();
 
     [GeneratedRegex(@"(ова|ева|ёва|ина|ская|қызы|кызы|qyzy|kyzy|kizi|ova|eva|yeva|ina|skaya)$")]

@@ -29,6 +29,15 @@ public sealed class AcceptIntoRegistryTests
             "SELECT id, parent_id, kind, path FROM places WHERE deleted_at IS NULL ORDER BY id")).ToList();
     }
 
+    /// <summary>Registry places each inside the one before: the outermost first.</summary>
+    private static async Task<List<Place>> ChainAsync(TestDatabase db, params (string Name, PlaceKind Kind)[] levels)
+    {
+        var chain = new List<Place>();
+        foreach (var (name, kind) in levels)
+            chain.Add(await db.Store.CreateAsync(Build.Place(name, chain.Count == 0 ? null : chain[^1].Id, kind), Actor));
+        return chain;
+    }
+
     private static async Task<long> CountAsync(TestDatabase db, string sql, object? args = null)
     {
         await using var connection = await db.Database.OpenAsync();
@@ -65,10 +74,7 @@ public sealed class AcceptIntoRegistryTests
     public async Task Accepting_a_place_the_registry_has_in_another_spelling_reuses_it_and_creates_nothing(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var china = await db.Store.CreateAsync(Build.Place("China", kind: PlaceKind.Country), Actor);
-        var xinjiang = await db.Store.CreateAsync(Build.Place("Xinjiang Uyghur Autonomous Region", china.Id, PlaceKind.Region), Actor);
-        var ili = await db.Store.CreateAsync(Build.Place("Ili", xinjiang.Id, PlaceKind.Prefecture), Actor);
-        var gulja = await db.Store.CreateAsync(Build.Place("Gulja", ili.Id, PlaceKind.City), Actor);
+        var gulja = (await ChainAsync(db, ("China", PlaceKind.Country), ("Xinjiang Uyghur Autonomous Region", PlaceKind.Region), ("Ili", PlaceKind.Prefecture), ("Gulja", PlaceKind.City)))[^1];
         var proposals = await IngestAsync(db, SourceIngestionTests.Story);
         var ghulja = Assert.Single(proposals, p => p is { Kind: "place", Label: "Ghulja" });
         var before = await db.RowsAsync("places");
@@ -84,9 +90,7 @@ public sealed class AcceptIntoRegistryTests
     public async Task A_registry_with_a_level_more_than_the_gazetteer_has_its_place_reused(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var kazakhstan = await db.Store.CreateAsync(Build.Place("Kazakhstan", kind: PlaceKind.Country), Actor);
-        var region = await db.Store.CreateAsync(Build.Place("Almaty Region", kazakhstan.Id, PlaceKind.Region), Actor);
-        var almaty = await db.Store.CreateAsync(Build.Place("Алматы", region.Id, PlaceKind.City), Actor);
+        var almaty = (await ChainAsync(db, ("Kazakhstan", PlaceKind.Country), ("Almaty Region", PlaceKind.Region), ("Алматы", PlaceKind.City)))[^1];
         var proposals = await IngestAsync(db, SourceIngestionTests.Story);
         var found = Assert.Single(proposals, p => p is { Kind: "place", Label: "Almaty" });
 
@@ -119,8 +123,7 @@ public sealed class AcceptIntoRegistryTests
     public async Task An_event_naming_a_gazetteer_place_carries_it_and_accepting_sets_the_events_place_reusing_registry_parents(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var kazakhstan = await db.Store.CreateAsync(Build.Place("Kazakhstan", kind: PlaceKind.Country), Actor);
-        var region = await db.Store.CreateAsync(Build.Place("Jetisu Region", kazakhstan.Id, PlaceKind.Region), Actor);
+        var region = (await ChainAsync(db, ("Kazakhstan", PlaceKind.Country), ("Jetisu Region", PlaceKind.Region)))[^1];
         var proposals = await IngestAsync(db, SourceIngestionTests.OtherStory);
         var fine = Assert.Single(proposals, p => p is { Kind: "event", Label: "fined" });
         Assert.Contains("\"place\":\"Zharkent\"", fine.Detail, StringComparison.Ordinal);
