@@ -28,7 +28,11 @@ public sealed record DateFound(string Text, FuzzyDate? Date, int? Days, string S
 /// <param name="Persons">The full names of the people the sentence speaks of (resolved from surnames and pronouns).</param>
 /// <param name="Place">The first known place the sentence names, canonical; null when none.</param>
 /// <param name="Particulars">What the type has: "days" of an arrest, "amount" and "currency" of a fine, "years"/"months" of a sentence, "status" of asylum.</param>
-public sealed record EventFound(string Type, FuzzyDate? Date, IReadOnlyList<string> Persons, string? Place, string Sentence, IReadOnlyDictionary<string, string> Particulars);
+public sealed record EventFound(string Type, FuzzyDate? Date, IReadOnlyList<string> Persons, string? Place, string Sentence, IReadOnlyDictionary<string, string> Particulars)
+{
+    /// <summary>The gazetteer path of <see cref="Place"/> ("China > Xinjiang > Ili > Ghulja"); null when no place.</summary>
+    public string? PlacePath { get; init; }
+}
 
 /// <summary>Everything proposed from one article.</summary>
 public sealed record Extraction(
