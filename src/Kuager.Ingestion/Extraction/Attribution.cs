@@ -13,7 +13,7 @@ internal static partial class Attribution
 {
     public static List<string> Concerned(string sentence, int verb, IReadOnlyList<(string Name, List<string> Forms)> persons)
     {
-        if (GroupSubject().IsMatch(sentence[..Math.Min(verb, sentence.Length)]))
+        if (GroupSubject(sentence, verb))
             return [];
         var quote = QuotationAround(sentence, verb);
         var concerned = new List<string>();
@@ -47,7 +47,7 @@ internal static partial class Attribution
 
             if (kept.Count > 0)
                 concerned.Add(name);
-            if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End)))
+            if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End) || (p.End <= verb && Reporting().IsMatch(sentence[p.End..verb]))))
             {
                 speakers.Add(name);
                 speakerEnd = Math.Min(speakerEnd, kept.Min(p => p.End));
@@ -71,12 +71,42 @@ internal static partial class Attribution
         return concerned;
     }
 
+    /// <summary>The verb's subject is a group: "dozens were detained", "ethnic Kazakhs detained in Xinjiang".</summary>
+    public static bool GroupSubject(string sentence, int verb)
+    {
+        var m = GroupSubject().Match(sentence[..Math.Min(verb, sentence.Length)]);
+        if (!m.Success)
+            return false;
+        if (m.Groups["aux"].Success)
+            return true;
+
+        // Without an auxiliary the group may be the one acting ("two men attacked him"): it is the verb's subject only
+        // as a participle, followed by a preposition or the end of the clause ("Kazakhs detained in Xinjiang").
+        var after = sentence[Math.Min(verb, sentence.Length)..];
+        return ParticipleAfter().IsMatch(after);
+    }
+
+    [GeneratedRegex(@"^\w+(\s+and\s+\w+)?(\s*[,.;:)]|\s+(in|at|by|for|since|during|from|after|over|under|across|inside|near|without|on|в|во|на|с|после|за)\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex ParticipleAfter();
+
     private static bool Concerns(string sentence, int verb, int start, int end, (int From, int To)? quote)
     {
         if (Possessive().IsMatch(sentence[end..]) || WhoseRelative().IsMatch(sentence[end..]) || KazakhCases.IsGenitive(sentence[start..end]))
             return false;
         if (quote is { } q && (end <= q.From || start >= q.To) && !FirstPerson().IsMatch(sentence[q.From..q.To]))
             return false;
+        // "X, whose brother was detained", "X ... her brother Y, who was detained", "X left a brother who was sent to a
+        // camp": the event is the relative's.
+        // But "X, a musician whose relatives are missing, was sentenced": the relative's clause closed before the verb.
+        if (end <= verb && Relative().Match(sentence[end..verb]) is { Success: true } kin
+            && sentence[(end + kin.Index + kin.Length)..verb].IndexOfAny([',', '—', ';']) < 0)
+            return false;
+
+        // "..., Y, a researcher, said": who reports an event after it is told is not the one it happened to, unless
+        // the report speaks in the first person.
+        if (start >= verb && Extractor.IsSpeaker(sentence, start, end) && !FirstPerson().IsMatch(sentence[..start]))
+            return false;
+
         var before = sentence[Math.Max(0, start - 30)..start];
         if (HeadTitle().IsMatch(before))
         {
@@ -184,19 +214,36 @@ internal static partial class Attribution
     [GeneratedRegex(@"(ов|ев|ёв|ин|ын|ий|улы|ұлы)$")]
     private static partial Regex ManSurname();
 
+    /// <summary>
+    /// Where the forms stand as whole words ("Xi" is not in "Xinjiang", "Омаров" not in "Омарова"), a shorter form
+    /// inside a longer one ("Aliya" in "Aliya Sarsenbayeva") counted once, as the longer.
+    /// </summary>
     private static IEnumerable<(int Start, int End)> Positions(string sentence, List<string> forms)
     {
+        var all = new List<(int Start, int End)>();
         foreach (var form in forms)
         {
             for (var i = sentence.IndexOf(form, StringComparison.Ordinal); i >= 0; i = sentence.IndexOf(form, i + form.Length, StringComparison.Ordinal))
             {
-                // Whole words only: "Sarsenbayev" is not written inside "Sarsenbayeva".
                 var end = i + form.Length;
-                if ((i == 0 || !char.IsLetter(sentence[i - 1])) && (end == sentence.Length || !char.IsLetter(sentence[end])))
-                    yield return (i, end);
+                if ((i == 0 || !char.IsLetterOrDigit(sentence[i - 1])) && (end == sentence.Length || !char.IsLetterOrDigit(sentence[end])))
+                    all.Add((i, end));
             }
         }
+
+        return all.Where(p => !all.Any(o => o != p && o.Start <= p.Start && p.End <= o.End)).Distinct();
     }
+
+    private const string Relatives = @"(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|cousin|uncle|aunt|nephew|niece|grand\w+|children|child|муж\w*|жен\w*|сын\w*|доч\w*|брат\w*|сестр\w*|отц\w*|отец|мать|матер\w*|родител\w*|родствен\w*)";
+
+    // Between the name and the verb: "whose husband", "чей муж", or a relative followed by who/который ("her brother
+    // Nurlan, who was", "своего брата Ержана, которого").
+    [GeneratedRegex(@"\b(whose|чей|чья|чьи|чьего|чьей)\s+(\w+\s+)?" + Relatives + @"\b|\b" + Relatives + @"\s+([\w'’-]+,?\s+){0,2}(who|whom|that|которо\w*|которы\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Relative();
+
+    // A reporting verb between a name and the event: "X told reporters that ...", "X говорит, что ...", "X, who says ...".
+    [GeneratedRegex(@"\b(say|says|said|told|tells|added|stated|reported|explained|recalled|wrote|writes|говорит|говорят|сказал\w*|рассказал\w*|рассказывает|заявил\w*|заявляет|сообщил\w*|сообщает|отметил\w*|пишет|написал\w*|деді|айтты|айтады|хабарлады)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reporting();
 
     /// <summary>The quotation (between “ and ”, « and », or straight quotes) that holds the verb, if any.</summary>
     private static (int From, int To)? QuotationAround(string sentence, int verb)
@@ -223,7 +270,9 @@ internal static partial class Attribution
     private static partial Regex HeadTitle();
 
     // "activists were arrested", "thousands were arbitrarily detained", "dozens of people have been detained".
-    [GeneratedRegex(@"(?<!\b(other|and)\s+)\b(activists|people|protesters|demonstrators|journalists|thousands|hundreds|dozens|others|residents|citizens|relatives|members|men|women|children|students|believers|Muslims|Kazakhs|Uyghurs|Uighurs|officials|many|several|some)\s+((of\s+\w+\s+)?(were|have\s+been|had\s+been|are|being|got)\s+)(\w+ly\s+)?$", RegexOptions.IgnoreCase)]
+    // Also without the auxiliary ("ethnic Kazakhs detained in Xinjiang") and through a relative clause ("relatives,
+    // friends who have been placed").
+    [GeneratedRegex(@"(?<!\b(other|and)\s+)\b(activists|people|protesters|demonstrators|journalists|reporters|thousands|hundreds|dozens|others|residents|citizens|relatives|friends|members|men|women|children|students|believers|Muslims|Kazakhs|Uyghurs|Uighurs|officials|many|several|some)(\s*,\s*\w+)*\s+((who|that)\s+)?(?<aux>(of\s+([\w'’-]+\s+){1,4})?(were|have\s+been|had\s+been|are|being|got)\s+)?((\w+ly|also|again|later|then)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex GroupSubject();
 
     [GeneratedRegex(@"“[^”]*”|«[^»]*»|""[^""]*""")]

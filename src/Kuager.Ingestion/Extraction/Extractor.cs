@@ -15,15 +15,19 @@ public static partial class Extractor
     private const double SamePerson = 0.85;
     private const double SamePart = 0.9;
 
-    public static Extraction Extract(Article article)
+    public static Extraction Extract(Article article) => Extract(article, KnownNames.None);
+
+    /// <summary>Extracts, taking a run of Uyghur Arabic script or Chinese characters that is a registry person's name (<paramref name="known"/>) for a person without a cue.</summary>
+    public static Extraction Extract(Article article, KnownNames known)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(known);
         // The title is read too ("Two men who fled Xinjiang ..."); it is paragraph -1.
         var sentences = new List<Sentence>(Sentences.Split(article.Title, -1));
         for (var p = 0; p < article.Paragraphs.Count; p++)
             sentences.AddRange(Sentences.Split(article.Paragraphs[p], p));
 
-        var analysed = sentences.Select(Analyse).ToList();
+        var analysed = sentences.Select(s => Analyse(s, known)).ToList();
         // Capitalised phrases of a headline ("Refugees Feel Unsafe") are names only when the body names them too.
         var bodyWords = analysed.Where(a => !a.Headline).SelectMany(a => a.FullNames.SelectMany(n => n.Split(' ')).Concat(a.Singles)).ToHashSet(StringComparer.Ordinal);
         foreach (var a in analysed.Where(a => a.Headline))
@@ -36,6 +40,7 @@ public static partial class Extractor
         IReadOnlyList<string> previous = [];
         var names = persons.Select(p => p.Name).ToArray();
         var headlineEvents = new List<EventFound>();
+        var introduced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in analysed)
         {
             var date = DateIn(a.Sentence.Text, article.Date);
@@ -48,13 +53,40 @@ public static partial class Extractor
             }
 
             var people = a.People.Select(i => names[i]).Distinct(StringComparer.Ordinal).ToList();
-            // "He was released": the people of the sentence before; "the court sentenced her to 15 days": the one person before.
-            if (people.Count == 0 && (StartsWithPronoun(a.Sentence.Text) || (previous.Count == 1 && ObjectPronoun().IsMatch(a.Sentence.Text))))
+            var pronoun = a.People.Count == 0 ? PronounIn(a.Sentence.Text) : null;
+            if (people.Count == 0 && pronoun is not null)
                 people = [.. previous];
+
+            // "Her father was taken to a camp": the person the article introduced as "her father X".
+            if (people.Count == 0 && RelativeOfPronoun().Match(a.Sentence.Text) is { Success: true } kin
+                && introduced.TryGetValue(Stem(kin.Groups["kin"].Value), out var relative))
+                people = [relative];
+            foreach (var i in a.People.Distinct())
+            {
+                foreach (var form in persons[i].Forms)
+                {
+                    var at = a.Sentence.Text.IndexOf(form, StringComparison.Ordinal);
+                    if (at > 0 && KinBefore().Match(a.Sentence.Text[..at]) is { Success: true } k)
+                        introduced[Stem(k.Groups["kin"].Value)] = persons[i].Name;
+                }
+            }
+
             foreach (var (type, particulars, at) in Events.In(a.Sentence.Text))
             {
-                var concerned = a.People.Count == 0 ? people : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (names[i], persons[i].Forms)).ToList());
-                var found = new EventFound(type, date, concerned, a.Places.Count > 0 ? a.Places[0].Entry.Entry.Name : null, a.Sentence.Text, particulars);
+                // "Her father was taken", "Our neighbours' daughter was detained": the verb's subject is a relative, the one
+                // introduced as that relative when the sentence opens with it, else no one named.
+                var kinSubject = KinSubject().Match(a.Sentence.Text[..at]);
+                IReadOnlyList<string> subjectKin = kinSubject.Success && RelativeOfPronoun().IsMatch(a.Sentence.Text)
+                    && introduced.TryGetValue(Stem(kinSubject.Groups["kin"].Value), out var kinName) ? [kinName] : [];
+                var concerned = a.People.Count == 0
+                    ? Attribution.GroupSubject(a.Sentence.Text, at) ? []
+                    : kinSubject.Success ? subjectKin
+                    : Agreeing(people, PronounNear(a.Sentence.Text, at) ?? pronoun)
+                    : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (names[i], persons[i].Forms)).ToList());
+                if (concerned.Count == 0 && subjectKin.Count > 0)
+                    concerned = subjectKin;
+                var place = a.Places.Count > 0 ? a.Places[0].Entry.Entry : null;
+                var found = new EventFound(type, date, concerned, place?.Name, a.Sentence.Text, particulars) { PlacePath = place?.Path };
                 (a.Headline || a.Sentence.Paragraph < 0 ? headlineEvents : events).Add(found);
             }
 
@@ -90,7 +122,7 @@ public static partial class Extractor
         public List<int> People { get; } = [];
     }
 
-    private static Analysed Analyse(Sentence sentence)
+    private static Analysed Analyse(Sentence sentence, KnownNames known)
     {
         var a = new Analysed(sentence);
         var text = sentence.Text;
@@ -136,8 +168,8 @@ public static partial class Extractor
                 run.Add(i);
         }
 
-        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue.
-        foreach (var (name, start, end) in ScriptNames.In(text))
+        // Names without capital letters (Uyghur Arabic script, Chinese characters), next to a name cue or known to the registry.
+        foreach (var (name, start, end) in ScriptNames.In(text, known))
         {
             a.FullNames.Add(name);
             if (IsSpeaker(text, start, end))
@@ -249,11 +281,10 @@ public static partial class Extractor
     /// <summary>The speaker of a quotation: the name stands next to said/told/сказал/деді, or right after the closing quote.</summary>
     internal static bool IsSpeaker(string text, int start, int end)
     {
-        var before = text[Math.Max(0, start - 20)..start];
-        var after = text[end..Math.Min(text.Length, end + 25)];
-        // "..., сообщила его жена Гульнара Омарова." speaks; "says her brother Nurlan was taken" is of the brother.
-        return SpeechBefore().IsMatch(before) || SpeechAfter().IsMatch(after)
-            || (SpeechBeforeRelative().IsMatch(text[Math.Max(0, start - 40)..start]) && ClauseEnds().IsMatch(after));
+        var before = text[Math.Max(0, start - 45)..start];
+        var after = text[end..Math.Min(text.Length, end + 90)];
+        return SpeechBefore().IsMatch(before) || SpeechAfter().IsMatch(after) || AppositiveSpeech().IsMatch(after)
+            || (SpeakerBefore().IsMatch(before) && ClauseEnd().IsMatch(after));
     }
 
     /// <summary>Organisation names by their head word: "Medeu District Court", "Ministry of Foreign Affairs", "Медеуский районный суд".</summary>
@@ -299,7 +330,11 @@ public static partial class Extractor
         public string Name => RussianCases.Nominative(
             FullCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => Forms.IndexOf(kv.Key)).First().Key, Forms, Sentences);
 
-        public PersonFound ToFound() => new(Name, Forms, Sentences) { Quoted = Quoted };
+        public PersonFound ToFound() => new(Name, Forms, Sentences)
+        {
+            Quoted = Quoted,
+            Spellings = FullCounts.Keys.Where(f => RussianCases.Nominative(f, Forms, Sentences) == f).Prepend(Name).Distinct(StringComparer.Ordinal).ToList(),
+        };
 
         public void Mention(string form, string sentence, bool full, bool speaker)
         {
@@ -455,26 +490,152 @@ public static partial class Extractor
         return any ? total : null;
     }
 
-    /// <summary>A sentence that starts with a pronoun, but not "Her father ...": that is the relative of the person before.</summary>
-    private static bool StartsWithPronoun(string sentence) => Pronoun().IsMatch(sentence) && !RelativeOfPronoun().IsMatch(sentence);
+    /// <summary>
+    /// The first pronoun of a sentence without names ("He was released", "a court sentenced her", "его оштрафовали",
+    /// "Полиция оны ... қамады"), but not one that names a relative ("Her father ..."): that is someone else.
+    /// </summary>
+    private static string? PronounIn(string sentence)
+    {
+        foreach (Match m in AnyPronoun().Matches(sentence))
+        {
+            if (Refers(sentence, m))
+                return m.Value;
+        }
 
-    [GeneratedRegex(@"^[""“«]?\s*(his|her|their|его|её|ее|их|оның|олардың)\s+(\w+\s+)?(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|муж\w*|жен\w*|сын\w*|доч\w*|брат\w*|сестр\w*|отец|отца|мать|матер\w*|родител\w*|родственни\w*|әйелі|күйеуі|ұлы|қызы|ағасы|інісі|әпкесі|қарындасы|әкесі|анасы|туыстары)\b", RegexOptions.IgnoreCase)]
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a pronoun can stand for the people of the sentence before: not one naming a relative ("her father"),
+    /// not the speaker of a speech tag ("…,” he said"), and a plural subject ("they") only opening the sentence:
+    /// elsewhere it is mostly a group ("they detained journalists").
+    /// </summary>
+    private static bool Refers(string sentence, Match m)
+    {
+        if (RelativeOfPronoun().IsMatch(sentence[m.Index..]) || SpeechTag().IsMatch(sentence[(m.Index + m.Length)..]))
+            return false;
+        return !Plural(m.Value) || Pronoun().IsMatch(sentence[..(m.Index + m.Length)]);
+    }
+
+    // Plural subjects and possessives; the plural object ("fined them", "их задержали") is the one the verb acts on.
+    private static bool Plural(string pronoun) => pronoun.ToLowerInvariant() is "they" or "their" or "они" or "им" or "олар" or "олардың";
+
+    [GeneratedRegex(@"^[""“«]?\s*(he|she|they|his|her|their|him|он|она|они|его|её|ее|их|ол|олар|оның|олардың)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^\s+(said|says|told|added|continues|continued|explained|recalled|wrote|сказал\w*|рассказал\w*|говорит|добавил\w*|отметил\w*|деді|айтты)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechTag();
+
+    /// <summary>The pronoun standing closest to the event's verb (the object or subject of that verb), if any.</summary>
+    private static string? PronounNear(string sentence, int verb)
+    {
+        Match? best = null;
+        foreach (Match m in AnyPronoun().Matches(sentence))
+        {
+            if (Refers(sentence, m) && (best is null || Math.Abs(m.Index - verb) < Math.Abs(best.Index - verb)))
+                best = m;
+        }
+
+        return best?.Value;
+    }
+
+    /// <summary>'f', 'm' or null: the sex a pronoun speaks of.</summary>
+    private static char? Sex(string? pronoun) => pronoun?.ToLowerInvariant() switch
+    {
+        "she" or "her" or "она" or "её" or "ее" or "ей" or "ней" => 'f',
+        "he" or "him" or "his" or "он" or "его" or "ему" or "ним" => 'm',
+        _ => null,
+    };
+
+    /// <summary>The people a pronoun can stand for: a plural one ("them", "их") only several, a singular one those of its sex.</summary>
+    private static IReadOnlyList<string> Agreeing(IReadOnlyList<string> people, string? pronoun)
+    {
+        if (pronoun is not null && (Plural(pronoun) || pronoun.ToLowerInvariant() is "them" or "их" or "оларды"))
+            return people.Count >= 2 ? people : [];
+        return OfSex(people, Sex(pronoun));
+    }
+
+    /// <summary>The people of a sex, when their names tell it (Russian and Kazakh endings); all of them when none is told apart.</summary>
+    private static IReadOnlyList<string> OfSex(IReadOnlyList<string> people, char? sex)
+    {
+        if (sex is null || people.Count < 2)
+            return people;
+        var kept = people.Where(p => NameSex(p) is var s && (s is null || s == sex)).ToList();
+        return kept.Count > 0 ? kept : people;
+    }
+
+    private static char? NameSex(string name)
+    {
+        var words = name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return null;
+        if (FemaleEnding().IsMatch(words[^1]))
+            return 'f';
+        if (MaleEnding().IsMatch(words[^1]))
+            return 'm';
+        if (words.Length < 2)
+            return null;
+        return FemaleGiven().IsMatch(words[0]) ? 'f' : MaleGiven().IsMatch(words[0]) ? 'm' : null;
+    }
+
+    // Kazakh and Uyghur given names by their common endings: -gul, -nisa, -aiym for women; -bek, -bai, -zhan, -bol for men.
+    [GeneratedRegex(@"(gul|gül|guli|гүл|гуль|гюль|nisa|ниса|aiym|ayim|айым|iya|ия)$")]
+    private static partial Regex FemaleGiven();
+
+    [GeneratedRegex(@"(bek|бек|bay|bai|бай|zhan|jan|жан|bol|бол|bolat|болат|khan|хан)$")]
+    private static partial Regex MaleGiven();
+
+    [GeneratedRegex(@"(ова|ева|ёва|ина|ская|қызы|кызы|qyzy|kyzy|kizi|ova|eva|yeva|ina|skaya)$")]
+    private static partial Regex FemaleEnding();
+
+    [GeneratedRegex(@"(ов|ев|ёв|ин|ский|ұлы|улы|uly|ulu|ov|ev|yev|in|sky|skiy)$")]
+    private static partial Regex MaleEnding();
+
+    [GeneratedRegex(@"\b(he|she|they|his|her|their|him|them|он|она|они|его|её|ее|их|ему|ей|им|ним|ней|ол|олар|оның|олардың|оны|оларды)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnyPronoun();
+
+    private const string Kin = @"(?<kin>husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|муж\w*|жен\w*|сын\w*|доч\w*|брат\w*|сестр\w*|отец|отца|мать|матер\w*|родител\w*|родственни\w*|әйелі|күйеуі|ұлы|қызы|ағасы|інісі|әпкесі|қарындасы|әкесі|анасы|туыстары)";
+
+    [GeneratedRegex(@"^[""“«]?\s*(his|her|their|его|её|ее|их|оның|олардың)\s+(\w+\s+)?" + Kin + @"\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeOfPronoun();
+
+    // The verb's subject is a relative: "Our acquaintances’ daughter was detained", "Her father was taken".
+    [GeneratedRegex(@"\b" + Kin + @"\s+((was|were|has\s+been|had\s+been|is|are|have\s+been|был\w*)\s+)?(\w+ly\s+|also\s+|again\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex KinSubject();
+
+    // "her father ئەخمەت", "his brother, Nurlan", "своего брата Ержана", "Aigerim Sadykova’s husband, Nurbol": the
+    // relative's word right before a name.
+    [GeneratedRegex(@"(\b(his|her|their|его|её|ее|их|своего|своей|свою|своих|оның)|\p{Lu}[\w-]+(’|')s)\s+(\w+\s+)?" + Kin + @"[\s,]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex KinBefore();
+
+    /// <summary>A relative's word without its case ending or letter case: "брата" and "брат" are one.</summary>
+    private static string Stem(string kin)
+    {
+        var lower = kin.ToLowerInvariant();
+        return lower.Length > 4 ? lower[..4] : lower;
+    }
 
     [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
     private static partial Regex CommonSuffix();
 
-    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|сообщает|говорит|пишет|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|сообщил|сообщила|сообщает|рассказывает|говорит|пишет|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechBefore();
 
-    [GeneratedRegex(@"\b(said|says|told|added|сказал|сказала|рассказал|рассказала|заявил|заявила|сообщил|сообщила|сообщает|говорит|пишет)\s+(\w+\s+)?(его|её|ее|his|her|their|их)\s+\w+[\s,]*$", RegexOptions.IgnoreCase)]
-    private static partial Regex SpeechBeforeRelative();
+    // The speaker named after the verb and a few words, ending the clause: "..., сообщил его брат Нурлан.", "..., said her
+    // lawyer Aiman." (but not "says her brother Nurlan was taken": there the name begins what is said).
+    [GeneratedRegex(@"\b(said|says|told|added|wrote|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|сообщил|сообщила|сообщили|хабарлады)([\s,]+\p{Ll}[\w’'-]*){1,3}[\s,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeakerBefore();
 
-    [GeneratedRegex(@"^\s*([.;!?]|$)")]
-    private static partial Regex ClauseEnds();
+    [GeneratedRegex(@"^\s*([.,;:!?»”""]|$)")]
+    private static partial Regex ClauseEnd();
 
-    [GeneratedRegex(@"^[\s,]*((who|которая|который|кто)\s+(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|говорит|говорила|говорил|считает|пишет|деді|айтты)\b|(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|рассказывает|заявил|заявила|отметил|отметила|сообщил|сообщила|говорит|говорила|говорил|считает|пишет|деді|айтты)\b(?!\s+(\w+\s+)?(его|её|ее|his|her|their|их)\s))", RegexOptions.IgnoreCase)]
+    // Not when the verb has its own subject after it: "X was attacked, said his wife Y", "..., сообщила его жена Y".
+    [GeneratedRegex(@"^[\s,]*(said|says|told|added|wrote|explained|recalled|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|сообщил|сообщила|деді|айтты)\b(?!\s+((his|her|their|its|the|a|его|её|ее|их|оның)\s+)?(\w+\s+)?(wife|husband|son|daughter|brother|sister|father|mother|lawyer|relative|friend|colleague|жена|муж|сын|дочь|брат|сестра|отец|мать|адвокат\w*|родственни\w*|коллега|друг|подруга|правозащитни\w*|активист\w*)\s+\p{Lu})", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechAfter();
+
+    // ", the association's director, said": a description between the name and its speech verb.
+    [GeneratedRegex(@"^\s*,\s*[^,.;:“”""«»()]{2,70},\s*(said|says|told|added|wrote|explained|сказал|сказала|заявил|заявила|сообщил|сообщила|отметил|отметила)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AppositiveSpeech();
 
     [GeneratedRegex(
         @"(\b(The\s+)?([A-Z][\w'’-]+\s+){1,4}(Court|Ministry|Committee|Department|Party|Foundation|Bureau|Police|Office|Council|Agency|University|Service|Union|Association|Congress|Centre|Center|Prosecutor's Office|Akimat|Institute|Commission|Movement)(\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})?)|(\b(Ministry|Committee|Department|Bureau|Office|Council|Agency|Union|Association|Institute|Commission|Movement)\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})|(\b[А-ЯЁ][а-яё-]+(ский|цкий|ского|ском|скому|ской|ская)\s+(районн\w+\s+|городск\w+\s+|областн\w+\s+|межрайонн\w+\s+)*(суд\w*|акимат\w*|прокуратур\w*))|(\b[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+(аудандық|қалалық|облыстық)\s+(сот\w*|әкімдіг\w*))")]
@@ -493,10 +654,4 @@ public static partial class Extractor
 
     [GeneratedRegex(@"(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|пятнадцать|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|)[\s-]*(?<unit>years?|months?|weeks?|days?|год|года|лет|месяц\w*|недел\w+|суток|сутки|дней|дня|жыл\w*|ай\w*|апта\w*|күн\w*|тәулік\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPart();
-
-    [GeneratedRegex(@"^[""“«]?\s*(he|she|they|his|her|their|him|он|она|они|его|её|ее|их|ол|олар|оның|олардың)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Pronoun();
-
-    [GeneratedRegex(@"\b(him|her|he|she|его|её|ее|ему|ей|он|она|оны|оған)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ObjectPronoun();
 }

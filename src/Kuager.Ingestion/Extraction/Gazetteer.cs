@@ -20,6 +20,8 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, List<(string[] Words, bool Capital, GazetteerEntry Entry)>> _byFirstWord = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, (GazetteerEntry Entry, string[] Spellings)> _byPath = new(StringComparer.OrdinalIgnoreCase);
+
     private Gazetteer()
     {
     }
@@ -49,12 +51,49 @@ public sealed class Gazetteer
             var entry = places
                 ? new GazetteerEntry(cells[0], cells[1], cells[2].Length == 0 ? null : cells[2])
                 : new GazetteerEntry(cells[0], "organization", null);
-            foreach (var variant in cells[^1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var spellings = cells[^1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var variant in spellings)
                 gazetteer.Add(variant, entry);
+            if (!gazetteer._byPath.TryAdd(entry.Path, (entry, spellings)))
+                throw new InvalidOperationException($"{file} line {number}: \"{entry.Path}\" is listed twice");
             gazetteer.Count++;
         }
 
+        // Every enclosing place is itself listed, so that its kind and its own parent are known when it is created.
+        foreach (var (entry, _) in gazetteer._byPath.Values)
+        {
+            if (entry.Parent is { } parent && !gazetteer._byPath.ContainsKey(parent))
+                throw new InvalidOperationException($"{file}: \"{entry.Name}\" is inside \"{parent}\", which is not listed");
+        }
+
         return gazetteer;
+    }
+
+    /// <summary>Every entry, in the order listed.</summary>
+    public IEnumerable<GazetteerEntry> Entries => _byPath.Values.Select(v => v.Entry);
+
+    /// <summary>The entry at a full path ("China > Xinjiang > Ili"), any letter case; null when the gazetteer has none.</summary>
+    public GazetteerEntry? AtPath(string path) => _byPath.TryGetValue(path, out var found) ? found.Entry : null;
+
+    /// <summary>The entry of this canonical name (the first listed when two places share it); null when none.</summary>
+    public GazetteerEntry? Named(string name) =>
+        _byPath.Values.Where(v => string.Equals(v.Entry.Name, name, StringComparison.OrdinalIgnoreCase)).Select(v => v.Entry).FirstOrDefault();
+
+    /// <summary>The entry's spellings in every script, its canonical name first.</summary>
+    public IReadOnlyList<string> SpellingsOf(GazetteerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _byPath.TryGetValue(entry.Path, out var found) ? [entry.Name, .. found.Spellings.Where(s => s != entry.Name)] : [entry.Name];
+    }
+
+    /// <summary>The entries enclosing this one, outermost first, then the entry itself: Kazakhstan, Zhetysu Region, Zharkent.</summary>
+    public IReadOnlyList<GazetteerEntry> Lineage(GazetteerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var chain = new List<GazetteerEntry> { entry };
+        for (var at = entry.Parent is { } p ? AtPath(p) : null; at is not null; at = at.Parent is { } q ? AtPath(q) : null)
+            chain.Insert(0, at);
+        return chain;
     }
 
     private void Add(string variant, GazetteerEntry entry)

@@ -10,6 +10,12 @@ public sealed record PersonFound(string Name, IReadOnlyList<string> Mentions, IR
 {
     /// <summary>Named as the speaker of a quotation ("…," Zharykbasova told RFE/RL).</summary>
     public bool Quoted { get; init; }
+
+    /// <summary>
+    /// The full names as written that are spellings of the name: not a surname alone, nor a form a Russian or Kazakh
+    /// sentence declined ("Айгуль Сапарову", "Ерлан Сапаровты"), which would be wrong as a name of the person.
+    /// </summary>
+    public IReadOnlyList<string> Spellings { get; init; } = [];
 }
 
 /// <summary>A place or organisation named in an article, with its canonical name and the first sentence naming it.</summary>
@@ -28,7 +34,11 @@ public sealed record DateFound(string Text, FuzzyDate? Date, int? Days, string S
 /// <param name="Persons">The full names of the people the sentence speaks of (resolved from surnames and pronouns).</param>
 /// <param name="Place">The first known place the sentence names, canonical; null when none.</param>
 /// <param name="Particulars">What the type has: "days" of an arrest, "amount" and "currency" of a fine, "years"/"months" of a sentence, "status" of asylum.</param>
-public sealed record EventFound(string Type, FuzzyDate? Date, IReadOnlyList<string> Persons, string? Place, string Sentence, IReadOnlyDictionary<string, string> Particulars);
+public sealed record EventFound(string Type, FuzzyDate? Date, IReadOnlyList<string> Persons, string? Place, string Sentence, IReadOnlyDictionary<string, string> Particulars)
+{
+    /// <summary>The gazetteer path of <see cref="Place"/> ("China > Xinjiang > Ili > Ghulja"); null when no place.</summary>
+    public string? PlacePath { get; init; }
+}
 
 /// <summary>Everything proposed from one article.</summary>
 public sealed record Extraction(

@@ -7,15 +7,17 @@ namespace Kuager.Ingestion;
 /// Names written without capital letters, in the Uyghur Arabic script or in Chinese characters. Such words are
 /// taken for a person's name only next to a name cue: in quotes or parentheses, after "named"/"called"/"по имени",
 /// after a relative's word ("her brother", "ئاكام", "哥哥"), before a speech verb, or (in Chinese) written with the
-/// middle dot of transliterated names ("阿不都热依木·吐尔逊"). The script is checked with the name library's detector,
+/// middle dot of transliterated names ("阿不都热依木·吐尔逊"); or without any cue when the name is a registry person's
+/// (<see cref="KnownNames"/>). The script is checked with the name library's detector,
 /// and the name is grouped with its Latin spellings through the library's keys (which transliterate).
 /// </summary>
 internal static partial class ScriptNames
 {
-    public static IEnumerable<(string Name, int Start, int End)> In(string text)
+    public static IEnumerable<(string Name, int Start, int End)> In(string text, KnownNames known)
     {
         if (!HasArabicOrHan().IsMatch(text))
             yield break;
+        var taken = new List<(int Start, int End)>();
         foreach (Match m in ArabicRun().Matches(text))
         {
             if (ScriptDetector.Detect(m.Value) != Script.UyghurArabic)
@@ -30,6 +32,7 @@ internal static partial class ScriptNames
                 {
                     var from = m.Index + m.Value.IndexOf(rest[0], cue.Length, StringComparison.Ordinal);
                     var named = string.Join(' ', rest);
+                    taken.Add((from, from + named.Length));
                     yield return (named, from, from + named.Length);
                 }
 
@@ -39,16 +42,83 @@ internal static partial class ScriptNames
             var before = text[..m.Index];
             var after = text[(m.Index + m.Length)..];
             if (Enclosed(before, after) || LatinCue().IsMatch(before) || UyghurCueBefore().IsMatch(before) || UyghurSpeechAfter().IsMatch(after) || Extractor.IsSpeaker(text, m.Index, m.Index + m.Length))
+            {
+                taken.Add((m.Index, m.Index + m.Length));
                 yield return (m.Value, m.Index, m.Index + m.Length);
+            }
+            else if (KnownWords(m, known) is { } registry)
+            {
+                taken.Add((registry.Start, registry.End));
+                yield return registry;
+            }
         }
 
         foreach (Match m in HanName().Matches(text))
         {
             var name = m.Groups["name"];
             if (ScriptDetector.Detect(name.Value) == Script.Chinese)
+            {
+                taken.Add((name.Index, name.Index + name.Length));
                 yield return (name.Value, name.Index, name.Index + name.Length);
+            }
+        }
+
+        if (known.Count == 0)
+            yield break;
+        foreach (Match m in HanRun().Matches(text))
+        {
+            // Characters run on without spaces: the longest known name at each position, outside names already found.
+            for (var at = m.Index; at < m.Index + m.Length - 1;)
+            {
+                var length = Math.Min(MaxHan, m.Index + m.Length - at);
+                for (; length >= 2; length--)
+                {
+                    var candidate = text.Substring(at, length);
+                    if (candidate[0] != '·' && candidate[^1] != '·' && !taken.Any(t => t.Start < at + length && at < t.End) && known.Contains(candidate))
+                        break;
+                }
+
+                if (length >= 2)
+                {
+                    taken.Add((at, at + length));
+                    yield return (text.Substring(at, length), at, at + length);
+                    at += length;
+                }
+                else
+                {
+                    at++;
+                }
+            }
         }
     }
+
+    private const int MaxHan = 17;
+
+    /// <summary>A registry person's name among the (at most three) words of an Arabic-script run: all of them, else two next to each other.</summary>
+    private static (string Name, int Start, int End)? KnownWords(Match run, KnownNames known)
+    {
+        if (known.Count == 0)
+            return null;
+        if (known.Contains(run.Value))
+            return (run.Value, run.Index, run.Index + run.Length);
+        var words = WordOf().Matches(run.Value);
+        for (var k = 0; k + 1 < words.Count; k++)
+        {
+            var from = words[k].Index;
+            var to = words[k + 1].Index + words[k + 1].Length;
+            var pair = run.Value[from..to];
+            if (known.Contains(pair))
+                return (pair, run.Index + from, run.Index + to);
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex WordOf();
+
+    [GeneratedRegex(@"[\u4E00-\u9FFF]+(·[\u4E00-\u9FFF]+)*")]
+    private static partial Regex HanRun();
 
     private static bool Enclosed(string before, string after) => Opening().IsMatch(before) && Closing().IsMatch(after);
 

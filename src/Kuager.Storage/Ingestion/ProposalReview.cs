@@ -2,18 +2,34 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Kuager.Core;
+using Kuager.Ingestion;
 
 namespace Kuager.Storage.Ingestion;
 
 /// <summary>One proposal as a reviewer sees it.</summary>
 public sealed record IngestProposal(
     long Id, long SourceId, string Kind, string Label, string Detail, string Sentence, long? MatchedPersonId, string Status,
-    string? RecordKind, long? RecordId);
+    string? RecordKind, long? RecordId)
+{
+    /// <summary>The gazetteer place of a place proposal, or the place an event's sentence names: its path ("Kazakhstan > Almaty"); else null.</summary>
+    public string? PlacePath
+    {
+        get
+        {
+            if (Kind is not ("place" or "event"))
+                return null;
+            using var detail = JsonDocument.Parse(Detail);
+            string? Read(string name) => detail.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return Kind == "place" ? Read("path") : Read("placePath") ?? Read("place");
+        }
+    }
+}
 
 /// <summary>
 /// The review queue of ingestion proposals: a person accepts (a person proposal creates the person, or cites the
-/// registry person it matched; an event proposal creates the event with its people, date and particulars; an
-/// organisation proposal creates the organisation; each with a citation of the source at the evidence level its kind
+/// registry person it matched, adding the article's spellings to its names; an event proposal creates the event with
+/// its people, date, place and particulars; an organisation proposal creates the organisation or cites the one of the
+/// same name; a place proposal finds or creates the registry place under its gazetteer parents; each with a citation of the source at the evidence level its kind
 /// implies, quoting the sentence), edits the name or type before accepting, or rejects. Each decision is one
 /// transaction with its revisions and audit entries.
 /// </summary>
@@ -121,7 +137,8 @@ public sealed class ProposalReview(Database database)
         {
             "person" => ("person", await AcceptPersonAsync(session, p, level, confidentiality)),
             "event" => ("event", await AcceptEventAsync(session, p, level, confidentiality)),
-            "organization" => ("organization", (await session.CreateAsync(new Organization { Name = p.Label, Kind = OrganizationKind.Other })).Id),
+            "organization" => ("organization", await AcceptOrganizationAsync(session, p)),
+            "place" => ("place", await AcceptPlaceAsync(session, p)),
             _ => (null, null),
         };
         await DecideAsync(session, p.Id, Accepted, record.Kind, record.Id);
@@ -142,9 +159,77 @@ public sealed class ProposalReview(Database database)
             });
             personId = created.Id;
         }
+        else
+        {
+            await AddSpellingsAsync(session, p, personId.Value);
+        }
 
         await CiteAsync(session, p, RecordKind.Person, personId.Value, level);
         return personId.Value;
+    }
+
+    /// <summary>
+    /// The article's spellings of a matched registry person become name variants of that person when it does not
+    /// already have them (compared without letter case or spacing). A one-word later mention that is part of a longer
+    /// one ("Kabdolov" beside "Yerlan Kabdolov") is a reference to the name, not a spelling of it.
+    /// </summary>
+    private static async Task AddSpellingsAsync(Session session, IngestProposal p, long personId)
+    {
+        using var detail = JsonDocument.Parse(p.Detail);
+        // The spellings the extractor vouches for (not declined forms); proposals stored before it did: every mention.
+        var mentions = (detail.RootElement.TryGetProperty("spellings", out var m) || detail.RootElement.TryGetProperty("mentions", out m)) && m.ValueKind == JsonValueKind.Array
+            ? m.EnumerateArray().Select(e => e.GetString()).OfType<string>().ToList()
+            : [];
+        var spellings = mentions.Prepend(p.Label).Select(s => s.Trim()).Where(s => s.Length is > 0 and <= 200).ToList();
+        spellings.RemoveAll(s => !s.Contains(' ', StringComparison.Ordinal)
+            && spellings.Any(o => o != s && o.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(s, StringComparer.OrdinalIgnoreCase)));
+        var person = await session.GetAsync<Person>(personId) ?? throw new NotFoundException($"person {personId} matched by proposal {p.Id} is gone");
+        var known = person.Names.Select(n => Compact(n.Text)).ToHashSet(StringComparer.Ordinal);
+        var added = new List<PersonName>();
+        foreach (var spelling in spellings)
+        {
+            if (known.Add(Compact(spelling)))
+                added.Add(PersonName.Detect(spelling, NameKind.Alias));
+        }
+
+        if (added.Count > 0)
+            await session.UpdateAsync(person with { Names = [.. person.Names, .. added] });
+    }
+
+    /// <summary>A name without letter case or spacing: "Medeu  district court" and "Medeu District Court" are one.</summary>
+    private static string Compact(string name) =>
+        string.Concat(name.Where(c => !char.IsWhiteSpace(c))).ToLower(CultureInfo.InvariantCulture);
+
+    /// <summary>An organisation already in the registry under the same name (any letter case or spacing) is cited, not created twice.</summary>
+    private static async Task<long> AcceptOrganizationAsync(Session session, IngestProposal p)
+    {
+        var wanted = Compact(p.Label);
+        var existing = await session.Connection.QueryAsync<(long Id, string Name)>(
+            "SELECT id, name FROM organizations WHERE deleted_at IS NULL ORDER BY id", transaction: session.Transaction);
+        foreach (var (id, name) in existing)
+        {
+            if (Compact(name) == wanted)
+                return id;
+        }
+
+        return (await session.CreateAsync(new Organization { Name = p.Label, Kind = OrganizationKind.Other })).Id;
+    }
+
+    /// <summary>
+    /// A place is the registry place at the gazetteer's path, created with its missing enclosing places when the
+    /// registry lacks it. A name the reviewer changed to one the gazetteer does not know is refused: a place needs
+    /// its parents, and only the gazetteer knows them.
+    /// </summary>
+    private static async Task<long> AcceptPlaceAsync(Session session, IngestProposal p)
+    {
+        using var detail = JsonDocument.Parse(p.Detail);
+        var path = detail.RootElement.TryGetProperty("path", out var v) ? v.GetString() : null;
+        var entry = path is not null && Gazetteer.Places.AtPath(path) is { } known && string.Equals(known.Name, p.Label, StringComparison.OrdinalIgnoreCase)
+            ? known
+            : Gazetteer.Places.Named(p.Label);
+        if (entry is null)
+            throw new ValidationException([new ValidationError("label", $"proposal {p.Id}: \"{p.Label}\" is not a place of the gazetteer; add it on the places page instead")]);
+        return await GazetteerPlaces.FindOrCreateAsync(session, entry);
     }
 
     private async Task<long> AcceptEventAsync(Session session, IngestProposal p, EvidenceLevel level, Confidentiality confidentiality)
@@ -173,11 +258,14 @@ public sealed class ProposalReview(Database database)
         var days = Particular("days") is { } d ? int.Parse(d, CultureInfo.InvariantCulture)
             : Particular("years") is { } y ? int.Parse(y, CultureInfo.InvariantCulture) * 365
             : Particular("months") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) * 30 : (int?)null;
+        var placeId = await GazetteerPlaces.FindOrCreateAsync(session,
+            root.TryGetProperty("placePath", out var pp) ? pp.GetString() : null, root.TryGetProperty("place", out var pn) ? pn.GetString() : null);
         var created = await session.CreateAsync(new Event
         {
             Confidentiality = confidentiality,
             Type = p.Label,
             Date = date,
+            PlaceId = placeId,
             Participants = participants.DistinctBy(x => x.PersonId).ToList(),
             TermDays = days,
             Amount = Particular("amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null,

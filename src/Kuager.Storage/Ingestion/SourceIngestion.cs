@@ -48,17 +48,24 @@ public sealed class SourceIngestion(Database database)
         if (hints.Url is not null && !Source.IsWebAddress(hints.Url))
             throw new ValidationException([new ValidationError("url", $"\"{hints.Url}\" is not a web address (http or https)")]);
 
-        // Reading and extraction are pure and need no connection.
-        var found = new List<(Article Article, Kuager.Ingestion.Extraction Extraction, Fingerprint Print)>();
+        // Reading and extraction are pure; the registry's names are read first only when an article is written in
+        // scripts without capital letters (names in them are recognised by being known).
+        var articles = new List<Article>();
         foreach (var page in pages)
         {
             foreach (var article in PageReader.Read(page.Content, page.Format, hints))
             {
                 // An address read from a page that is not http(s) is dropped rather than stored (a javascript: link is an attack).
-                var safe = article.Url is null || Source.IsWebAddress(article.Url) ? article : article with { Url = null };
-                found.Add((safe, Extractor.Extract(safe), Fingerprint.Of(safe.Text)));
-                progress?.Report(new IngestProgress("reading", found.Count, 0));
+                articles.Add(article.Url is null || Source.IsWebAddress(article.Url) ? article : article with { Url = null });
             }
+        }
+
+        var known = articles.Any(a => KnownNamesQuery.NeedsKnownNames(a.Text)) ? await KnownNamesQuery.LoadAsync(database, ct) : KnownNames.None;
+        var found = new List<(Article Article, Kuager.Ingestion.Extraction Extraction, Fingerprint Print)>();
+        foreach (var article in articles)
+        {
+            found.Add((article, Extractor.Extract(article, known), Fingerprint.Of(article.Text)));
+            progress?.Report(new IngestProgress("reading", found.Count, articles.Count));
         }
 
         var matches = await MatchPersonsAsync(found.SelectMany(f => f.Extraction.Persons).Select(p => p.Name), ct);
@@ -216,7 +223,7 @@ public sealed class SourceIngestion(Database database)
             rows.Add(new { sourceId, kind, label, detail = JsonSerializer.Serialize(detail, Json), sentence, matched, status = ProposalStatus });
 
         foreach (var p in persons)
-            Add("person", p.Found.Name, new { mentions = p.Found.Mentions, sentences = p.Found.Sentences, quoted = p.Found.Quoted }, p.Found.Sentences[0], p.MatchedPersonId);
+            Add("person", p.Found.Name, new { mentions = p.Found.Mentions, spellings = p.Found.Spellings, sentences = p.Found.Sentences, quoted = p.Found.Quoted }, p.Found.Sentences[0], p.MatchedPersonId);
         foreach (var p in x.Places)
             Add("place", p.Name, new { kind = p.Kind, path = p.Path, mentions = p.Mentions }, p.Sentence);
         foreach (var o in x.Organizations)
@@ -224,7 +231,7 @@ public sealed class SourceIngestion(Database database)
         foreach (var d in x.Dates)
             Add("date", d.Text, new { date = d.Date?.ToCanonical(), days = d.Days }, d.Sentence);
         foreach (var e in x.Events)
-            Add("event", e.Type, new { date = e.Date?.ToCanonical(), dateText = e.Date?.Text, persons = e.Persons, place = e.Place, particulars = e.Particulars }, e.Sentence);
+            Add("event", e.Type, new { date = e.Date?.ToCanonical(), dateText = e.Date?.Text, persons = e.Persons, place = e.Place, placePath = e.PlacePath, particulars = e.Particulars }, e.Sentence);
         await session.Connection.ExecuteAsync(
             "INSERT INTO ingest_proposals (source_id, kind, label, detail, sentence, matched_person_id, status) VALUES (@sourceId, @kind, @label, @detail, @sentence, @matched, @status)",
             rows, session.Transaction);

@@ -132,10 +132,12 @@ internal static class IngestionEndpoints
             .WithTags("ingestion")
             .WithName("accept-proposals")
             .WithSummary("Accepts proposals, all or none")
-            .WithDescription("The body is {\"ids\": [...]}. A person creates the person (or cites the registry person it matched), an event creates the " +
-                "event with its people, date, term and amount, an organisation creates it; each with a citation of the source at the evidence level " +
-                "its kind implies, quoting the sentence. Answers 200 with the proposals as accepted; 404 when one does not exist (nothing is accepted); " +
-                "409 when one was rejected.")
+            .WithDescription("The body is {\"ids\": [...]}. A person creates the person (or cites the registry person it matched, adding the " +
+                "article's spellings it lacks to its names), an event creates the event with its people, date, place, term and amount, an " +
+                "organisation creates it (or is the registry organisation of the same name), a place is the registry place at its gazetteer path " +
+                "(created with its missing parents); people and events with a citation of the source at the evidence level its kind implies, " +
+                "quoting the sentence. Answers 200 with the proposals as accepted; 400 when a place was renamed to one the gazetteer does not know; " +
+                "404 when one does not exist (nothing is accepted); 409 when one was rejected.")
             .Accepts<AcceptBody>("application/json")
             .Produces<List<ProposalItem>>();
 

@@ -114,10 +114,14 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
         Assert.True(tallies["persons"].Precision >= 0.85, $"persons precision {tallies["persons"].Precision:0.000} < 0.85\n{report}");
         Assert.True(tallies["places"].Recall >= PlacesFloor && tallies["places"].Precision >= PlacesFloor, report.ToString());
         Assert.True(tallies["organizations"].Recall >= OtherFloor && tallies["organizations"].Precision >= OtherFloor, report.ToString());
-        Assert.True(tallies["events"].Recall >= OtherFloor && tallies["events"].Precision >= OtherFloor, report.ToString());
-        Assert.True(tallies["event persons"].Recall >= OtherFloor && tallies["event persons"].Precision >= OtherFloor, report.ToString());
+        Assert.True(tallies["events"].Recall >= EventsFloor && tallies["events"].Precision >= EventsFloor, report.ToString());
+        Assert.True(tallies["event persons"].Recall >= EventsFloor && tallies["event persons"].Precision >= EventsFloor, report.ToString());
     }
 
     private const double PlacesFloor = 0.85;
     private const double OtherFloor = 0.7;
+
+    // Raised from 0.7 once the classes of error seen on real pages were fixed (hypothetical and negated verbs,
+    // reporters, relatives, groups, pronouns): events 0.939/1.000, event persons 1.000/0.927 on the set.
+    private const double EventsFloor = 0.85;
 }

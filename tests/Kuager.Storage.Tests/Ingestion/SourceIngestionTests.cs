@@ -118,6 +118,26 @@ public sealed class SourceIngestionTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_name_in_Uyghur_script_without_a_cue_is_proposed_when_the_registry_knows_it_and_matched_to_that_person(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var person = await db.Store.CreateAsync(new Person { ExternalId = "K-7", Names = [PersonName.Detect("Abdurehim Tursun", NameKind.Primary)] }, Actor);
+        const string Text = "Arrest in Ghulja\n\nPolice in Ghulja detained ئابدۇرېھىم تۇرسۇن at his shop in May 2018, and ئۇيغۇر ئېلى was written on the sign.";
+
+        var result = await new SourceIngestion(db.Database).IngestAsync([Page(Text)], SourceHints.None, Actor);
+
+        var found = Assert.Single(Assert.Single(result).Persons);
+        Assert.Equal(("ئابدۇرېھىم تۇرسۇن", person.Id), (found.Found.Name, found.MatchedPersonId));
+        Assert.Equal(["ئابدۇرېھىم تۇرسۇن"], Assert.Single(result[0].Extraction.Events, e => e.Type == "detained").Persons);
+
+        // A person deleted from the registry is no longer a cue.
+        await db.Store.DeleteAsync<Person>(person.Id, person.Version, Actor);
+        var again = await new SourceIngestion(db.Database).IngestAsync([Page(Text.Replace("May 2018", "June 2019 after a long search of the house", StringComparison.Ordinal))], SourceHints.None, Actor);
+        Assert.Empty(again[0].Persons);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_bad_address_is_refused_and_nothing_is_written(Provider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -55,6 +55,29 @@ public sealed class IngestionApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accepting_a_place_answers_the_registry_place_and_a_place_renamed_out_of_the_gazetteer_names_the_label(Provider provider)
+    {
+        await using var app = await EditorAppAsync(provider);
+        var sourceId = (long)(await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.OtherStory }))
+            .Expect(HttpStatusCode.Created).Object["sources"]![0]!["source_id"]!;
+        var queue = (await app.GetAsync($"/api/v1/ingestion/proposals?source_id={sourceId}")).Expect(HttpStatusCode.OK).Array.Select(p => p!.AsObject()).ToList();
+        long IdOf(string label) => (long)queue.Single(p => (string)p["kind"]! == "place" && (string)p["label"]! == label)["id"]!;
+
+        var accepted = Assert.Single((await app.PostAsync("/api/v1/ingestion/proposals/accept", new JsonObject { ["ids"] = new JsonArray(IdOf("Zharkent")) }))
+            .Expect(HttpStatusCode.OK).Array)!;
+        Assert.Equal("place", (string)accepted["record_kind"]!);
+        var place = await app.Store.GetAsync<Place>((long)accepted["record_id"]!, Viewer.Operator("test"));
+        Assert.Equal("Zharkent", place!.Name);
+
+        var khorgos = IdOf("Khorgos");
+        (await app.PostAsync($"/api/v1/ingestion/proposals/{khorgos}/label", new JsonObject { ["label"] = "Atlantis" })).Expect(HttpStatusCode.OK);
+        var places = await app.Db.RowsAsync("places");
+        (await app.PostAsync("/api/v1/ingestion/proposals/accept", new JsonObject { ["ids"] = new JsonArray(khorgos) })).ExpectFieldErrors("label");
+        Assert.Equal(places, await app.Db.RowsAsync("places"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bad_input_names_the_field_and_researchers_may_not_ingest(Provider provider)
     {
         await using var app = await EditorAppAsync(provider);

@@ -43,6 +43,12 @@ public sealed class IngestionPageTests
         var gulzhan = IdOf("Gulzhan Serikbaikyzy");
         var ghulja = IdOf("Ghulja");
         var token = page.QuerySelector("form#review input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        // The queue shows the place of a place proposal and the place an event's sentence names.
+        string PlaceOf(string id) => rows.Single(r => r.GetAttribute("data-proposal") == id).QuerySelector("td.place")!.TextContent;
+        Assert.Equal("China > Xinjiang > Ili > Ghulja", PlaceOf(ghulja));
+        var picket = rows.Single(r => r.QuerySelector("input[name=label]")!.GetAttribute("value") == "picket"
+            && r.QuerySelector("td.sentence")!.TextContent.Contains("picketed the Chinese Consulate", StringComparison.Ordinal));
+        Assert.Equal("Kazakhstan > Almaty", picket.QuerySelector("td.place")!.TextContent);
 
         var edited = await editor.PostAsync($"/ingestion?handler=Edit&id={gulzhan}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("label", "Gulzhan Serikbaiqyzy")]));
