@@ -112,4 +112,22 @@ public sealed class IngestCommandTests
         Assert.Equal(string.Empty, run.Stdout);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Kind_says_what_the_text_is_and_an_unknown_kind_is_a_usage_error_that_writes_nothing(Provider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var file = Write(db, "testimony.txt", SourceIngestionTests.Story);
+
+        var bad = await InProcessAsync(Args(db, "ingest", file, "--kind", "rumour", "--json"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal(0, await db.RowsAsync("sources"));
+
+        var run = await InProcessAsync(Args(db, "ingest", file, "--kind", "first-person-testimony", "--language", "ru", "--json"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var id = run.SingleJsonObject().GetProperty("sources")[0].GetProperty("source_id").GetInt64();
+        var source = await db.Store.GetAsync<Kuager.Core.Source>(id, Kuager.Core.Viewer.Operator("test"));
+        Assert.Equal((Kuager.Core.SourceKind.Testimony, Kuager.Core.Confidentiality.Confidential, "ru"), (source!.Kind, source.Confidentiality, source.Language));
+    }
 }

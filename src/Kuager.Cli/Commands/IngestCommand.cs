@@ -28,9 +28,18 @@ public static class IngestCommand
             if (r.GetValueOrDefault<string?>() is { } d && !TryDate(d, out _))
                 r.AddError($"--date \"{d}\" is not a date; write YYYY-MM-DD, e.g. 2021-02-22");
         });
+        var kind = new Option<string>("--kind")
+        {
+            Description = "What the text is, which sets the evidence its facts carry: news (1), social-media (1), testimony (a relative's, 2; " +
+                "confidential), first-person-testimony (3; confidential), official-document (4), court-record (4)",
+            DefaultValueFactory = _ => "news",
+        };
+        kind.AcceptOnlyFromAmong([.. TextKinds.Codes]);
+        var language = new Option<string?>("--language") { Description = "The text's language (en, ru, kk, ug, zh, ky, uz), over what the page and its letters say" };
+        language.AcceptOnlyFromAmong([.. Languages.Known]);
         var command = new Command("ingest", "Ingest news pages or testimonies: one source per article, near-copies linked, persons, places, organisations and events proposed for review")
         {
-            path, db, json, url, publisher, date,
+            path, db, json, url, publisher, date, kind, language,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +52,8 @@ public static class IngestCommand
                 Url = parse.GetValue(url),
                 Publisher = parse.GetValue(publisher),
                 Date = parse.GetValue(date) is { } d && TryDate(d, out var day) ? day : null,
+                Kind = TextKinds.Parse(parse.GetValue(kind)) ?? TextKind.News,
+                Language = parse.GetValue(language),
             };
             var database = await CommonOptions.OpenAsync(parse.GetValue(db), ct);
             var ingestion = new SourceIngestion(database);

@@ -362,6 +362,21 @@ internal sealed class FuzzyDateText
                 return;
         }
 
+        if (WeekdayAt(i) is { } weekday)
+        {
+            // "on Monday" in a news report is the last such day on or before its date ("last Monday": strictly before).
+            var strictly = WordAt(i - 1, "last") || WordAt(i - 1, "прошлый") || WordAt(i - 1, "прошлую") || WordAt(i - 1, "откен");
+            var back = ((int)today.DayOfWeek - (int)weekday + 7) % 7;
+            if (back == 0 && strictly)
+            {
+                back = 7;
+            }
+
+            var end = WordAt(i + 1, "куни") ? i + 2 : i + 1;
+            Add(hits, Day(end, today.AddDays(-back)));
+            return;
+        }
+
         int? offset = t.Text switch
         {
             "last" when WordAt(i + 1, "month") => -1,
@@ -377,6 +392,33 @@ internal sealed class FuzzyDateText
             var month = today.AddMonths(months);
             Add(hits, new Hit(i + 2, FuzzyDate.TryInMonth(month.Year, month.Month), null));
         }
+    }
+
+    private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday, ["thursday"] = DayOfWeek.Thursday,
+        ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday, ["sunday"] = DayOfWeek.Sunday,
+        ["понедельник"] = DayOfWeek.Monday, ["вторник"] = DayOfWeek.Tuesday, ["среду"] = DayOfWeek.Wednesday, ["четверг"] = DayOfWeek.Thursday,
+        ["пятницу"] = DayOfWeek.Friday, ["субботу"] = DayOfWeek.Saturday, ["воскресенье"] = DayOfWeek.Sunday,
+        ["дуйсенби"] = DayOfWeek.Monday, ["сейсенби"] = DayOfWeek.Tuesday, ["сарсенби"] = DayOfWeek.Wednesday, ["бейсенби"] = DayOfWeek.Thursday,
+        ["жума"] = DayOfWeek.Friday, ["сенби"] = DayOfWeek.Saturday, ["жексенби"] = DayOfWeek.Sunday,
+    };
+
+    /// <summary>
+    /// A weekday that names a day: English after "on", "last" or "this" ("on Monday"), Russian after "в"/"во" ("в
+    /// понедельник"), Kazakh before "күні" ("дүйсенбі күні"). A weekday alone ("Monday's protest") is too loose.
+    /// </summary>
+    private DayOfWeek? WeekdayAt(int i)
+    {
+        if (At(i) is not { Kind: TokenKind.Word } t || !Weekdays.TryGetValue(t.Text, out var day))
+        {
+            return null;
+        }
+
+        var cued = t.Text[0] < 128
+            ? WordAt(i - 1, "on") || WordAt(i - 1, "last") || WordAt(i - 1, "this")
+            : WordAt(i - 1, "в") || WordAt(i - 1, "во") || WordAt(i - 1, "прошлый") || WordAt(i - 1, "прошлую") || WordAt(i + 1, "куни");
+        return cued ? day : null;
     }
 
     private static Hit Day(int end, DateOnly day) => new(end, FuzzyDate.TryOnDay(day.Year, day.Month, day.Day), null);

@@ -18,24 +18,55 @@ internal static partial class Attribution
         var quote = QuotationAround(sentence, verb);
         var concerned = new List<string>();
         var speakers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, forms) in persons)
+        var speakerEnd = int.MaxValue;
+        var someoneElse = new List<int>(); // where a name stands for someone else's relative ("сестру Сапаровой")
+        // Where each person is written; a surname inside another person's full name ("Daulet Nurlanov") is that other person's.
+        var all = persons.Select(p => Positions(sentence, p.Forms).ToList()).ToList();
+        for (var n = 0; n < persons.Count; n++)
         {
-            var positions = Positions(sentence, forms).ToList();
+            var (name, _) = persons[n];
+            var positions = all[n].Where(p => !all.SelectMany(o => o)
+                .Any(q => q.End - q.Start > p.End - p.Start && q.Start <= p.Start && p.End <= q.End)).ToList();
             if (positions.Count == 0)
             {
-                concerned.Add(name);
+                if (all[n].Count == 0)
+                    concerned.Add(name);
                 continue;
             }
 
-            var kept = positions.Where(p => Concerns(sentence, verb, p.Start, p.End, quote)).ToList();
+            var kept = new List<(int Start, int End)>();
+            foreach (var p in positions)
+            {
+                if (!Concerns(sentence, verb, p.Start, p.End, quote))
+                    continue;
+                if (RelativeOf(sentence, name, p.Start, p.End))
+                    someoneElse.Add(p.Start);
+                else
+                    kept.Add(p);
+            }
+
             if (kept.Count > 0)
                 concerned.Add(name);
             if (kept.Count > 0 && kept.All(p => Extractor.IsSpeaker(sentence, p.Start, p.End) || (p.End <= verb && Reporting().IsMatch(sentence[p.End..verb]))))
+            {
                 speakers.Add(name);
+                speakerEnd = Math.Min(speakerEnd, kept.Min(p => p.End));
+            }
         }
 
-        // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is named.
-        if (concerned.Count > speakers.Count)
+        // "Kairat demands the release of his brother Yerzhan, who was taken to a camp": the verb of a relative clause is
+        // of the one the clause hangs on.
+        if (RelativeClause().Matches(sentence[..Math.Min(verb, sentence.Length)]).LastOrDefault() is { } clause
+            && !SpeechVerb().IsMatch(sentence[(clause.Index + clause.Length)..]))
+        {
+            var owner = persons.Where((p, n) => concerned.Contains(p.Name) && all[n].Any(q => q.End <= clause.Index && clause.Index - q.End <= 3)).Select(p => p.Name).FirstOrDefault();
+            if (owner is not null)
+                return [owner];
+        }
+
+        // "X was released, his lawyer Y said": the one who speaks is not the one it happened to, when someone else is
+        // named; nor when what they said is of someone else's relative ("Y said that Saparova's sister was detained").
+        if (concerned.Count > speakers.Count || someoneElse.Any(at => at > speakerEnd && at < verb))
             concerned.RemoveAll(speakers.Contains);
         return concerned;
     }
@@ -60,7 +91,7 @@ internal static partial class Attribution
 
     private static bool Concerns(string sentence, int verb, int start, int end, (int From, int To)? quote)
     {
-        if (Possessive().IsMatch(sentence[end..]))
+        if (Possessive().IsMatch(sentence[end..]) || WhoseRelative().IsMatch(sentence[end..]) || KazakhCases.IsGenitive(sentence[start..end]))
             return false;
         if (quote is { } q && (end <= q.From || start >= q.To) && !FirstPerson().IsMatch(sentence[q.From..q.To]))
             return false;
@@ -86,6 +117,102 @@ internal static partial class Attribution
 
         return true;
     }
+
+    /// <summary>
+    /// The name stands for someone else's relative: "the brother of Erzhan Nurlanov", or Russian's genitive after the
+    /// relative's word ("сестру Сапаровой", "жену Ерлана Сапарова"), told from an apposition ("своего брата Ержана
+    /// Нургалиева", "сестра Айгуль Сапарова") by the agreement of the two in case and gender.
+    /// </summary>
+    private static bool RelativeOf(string sentence, string name, int start, int end)
+    {
+        var before = sentence[Math.Max(0, start - 40)..start];
+        if (RelativeOfBefore().IsMatch(before))
+            return true;
+        if (RussianRelativeBefore().Match(before) is not { Success: true } relative)
+            return false;
+        var noun = relative.Groups["noun"].Value.ToLowerInvariant();
+        var form = sentence[start..end];
+        var last = form.Split(' ')[^1].ToLowerInvariant();
+        var surname = name.Split(' ')[^1].ToLowerInvariant();
+        var feminineNoun = FeminineRelative().IsMatch(noun);
+        var womansName = surname.EndsWith('а') || surname.EndsWith("ая", StringComparison.Ordinal);
+        var mansName = ManSurname().IsMatch(surname);
+        if ((feminineNoun && mansName) || (MasculineRelative().IsMatch(noun) && womansName))
+            return true; // a sister is not a man, nor a brother a woman
+        if (last.Equals(surname, StringComparison.Ordinal))
+            return false; // the nominative: an apposition ("сестра Айгуль Сапарова")
+        return (NounCases(noun, feminineNoun) & NameCases(last)) == 0;
+    }
+
+    [Flags]
+    private enum Cases
+    {
+        None = 0,
+        Nominative = 1,
+        Genitive = 2,
+        Dative = 4,
+        Accusative = 8,
+        Instrumental = 16,
+        Prepositional = 32,
+    }
+
+    private static Cases NounCases(string noun, bool feminine)
+    {
+        bool Ends(string e) => noun.EndsWith(e, StringComparison.Ordinal);
+        if (feminine)
+        {
+            return Ends("ой") || Ends("ью") || Ends("ей") ? Cases.Instrumental
+                : Ends("у") || Ends("ю") ? Cases.Accusative
+                : Ends("ы") || Ends("и") ? Cases.Genitive | Cases.Dative | Cases.Prepositional
+                : Ends("е") ? Cases.Dative | Cases.Prepositional
+                : Ends("ь") ? Cases.Nominative | Cases.Accusative
+                : Cases.Nominative;
+        }
+
+        return Ends("ом") || Ends("ем") ? Cases.Instrumental
+            : Ends("а") || Ends("я") ? Cases.Genitive | Cases.Accusative
+            : Ends("у") || Ends("ю") ? Cases.Dative
+            : Ends("е") ? Cases.Prepositional
+            : Ends("и") ? Cases.Genitive | Cases.Accusative | Cases.Nominative // родители, родственники
+            : Cases.Nominative | Cases.Accusative;
+    }
+
+    private static Cases NameCases(string word)
+    {
+        bool Ends(string e) => word.EndsWith(e, StringComparison.Ordinal);
+        return Ends("ой") ? Cases.Genitive | Cases.Dative | Cases.Instrumental | Cases.Prepositional
+            : Ends("ым") || Ends("ом") || Ends("им") ? Cases.Instrumental
+            : Ends("у") || Ends("ю") ? Cases.Accusative | Cases.Dative
+            : Ends("а") || Ends("я") || Ends("ого") ? Cases.Genitive | Cases.Accusative
+            : Ends("е") ? Cases.Prepositional | Cases.Dative
+            : Ends("ы") || Ends("и") ? Cases.Genitive
+            : Cases.Nominative | Cases.Accusative;
+    }
+
+    // "Saule Mukhametova, whose husband Arman was detained": the event is the husband's.
+    [GeneratedRegex(@"^,?\s+(whose|чей|чья|чьё|чьи|чьего|чьей)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoseRelative();
+
+    [GeneratedRegex(@"\b(who|whom|которо\w+|которы\w+|которая|которую)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeClause();
+
+    [GeneratedRegex(@"^\s*(says|said|told|added|claims|believes|говорит|сказал\w*|рассказ\w*|заявил\w*|сообщил\w*|считает)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"\b(husband|wife|son|daughter|brother|sister|father|mother|parents|relatives?|family|cousin|uncle|aunt|nephew|niece|children|child|lawyer)\s+of\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeOfBefore();
+
+    [GeneratedRegex(@"(^|[\s,(«""])(?<noun>муж\w*|жен[аыуе]|жену|женой|сын\w*|доч(ь|ери|ерью)|брат\w*|сестр\w*|отц\w*|отец|мат(ь|ери|ерью)|родител\w*|родственни\w*|адвокат\w*)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RussianRelativeBefore();
+
+    [GeneratedRegex(@"^(жен|сестр|доч|мат)")]
+    private static partial Regex FeminineRelative();
+
+    [GeneratedRegex(@"^(муж|сын|брат|отц|отец)")]
+    private static partial Regex MasculineRelative();
+
+    [GeneratedRegex(@"(ов|ев|ёв|ин|ын|ий|улы|ұлы)$")]
+    private static partial Regex ManSurname();
 
     /// <summary>
     /// Where the forms stand as whole words ("Xi" is not in "Xinjiang", "Омаров" not in "Омарова"), a shorter form

@@ -5,7 +5,7 @@ namespace Kuager.Ingestion;
 /// <summary>
 /// The domain's events in a sentence (English, Russian, Kazakh), each with its particulars: the days of an
 /// administrative arrest, the amount of a fine, the term of a sentence, the outcome of an asylum application.
-/// A sentence naming an administrative arrest is not also a plain detention; a sentence is not also a detention.
+/// A sentence naming an administrative arrest is not also a plain detention; a prison sentence is one only when the detention is told before it.
 /// Loose uses of the verbs are not events: "released a statement", "demonstrated that", "restrictions on
 /// demonstrations", "fundamental freedoms". Each event carries the position of its verb, to find whom it concerns.
 /// </summary>
@@ -35,11 +35,13 @@ internal static partial class Events
             found.Add(("sentenced", particulars, sentenced.Index));
         }
 
-        if (!arrest.Success && !sentenced.Success)
+        // An administrative arrest is its own detention; a sentence is one too when the verb is part of it ("jailed for 7
+        // years"), but "detained in 2018 and sentenced to ten years" tells of both.
+        if (!arrest.Success)
         {
-            if (Camp().Match(sentence) is { Success: true } camp)
+            if (Camp().Match(sentence) is { Success: true } camp && !Within(camp, sentenced))
                 found.Add(("taken-to-camp", None, camp.Index));
-            else if (Detained().Match(sentence) is { Success: true } detained)
+            else if (Detained().Match(sentence) is { Success: true } detained && !Within(detained, sentenced) && (!sentenced.Success || detained.Index < sentenced.Index))
                 found.Add(("detained", None, detained.Index));
         }
 
@@ -79,6 +81,9 @@ internal static partial class Events
         return found;
     }
 
+    private static bool Within(Match inner, Match outer) =>
+        outer.Success && inner.Index >= outer.Index && inner.Index < outer.Index + outer.Length;
+
     // Words right before a verb that make it hypothetical, negated, wished for or conditional (English, Russian).
     [GeneratedRegex(@"(\b(might|may|can|could|would|will|shall|should|must|cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t|mustn['’]t|going\s+to|to|if|unless|not|never|no\s+longer|wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|isn['’]t|aren['’]t)(\s+not)?(\s+(be|been|have\s+been|get|got))?|\b(может|могут|могла?|могли|можно|нельзя|будет|будут|не|чтобы|если|бы)(\s+(быть|был\w*|бы))?)(\s+\w+ly)?(\s+(again|also|soon|ever|вновь|снова|тоже|также))?\s+$", Options)]
     private static partial Regex Unreal();
@@ -89,7 +94,7 @@ internal static partial class Events
 
     // Verbs of the vocabulary used for something else: a statement is released, a point demonstrated, demonstrations
     // restricted by law, someone "verbally attacked".
-    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*|(треб\w*|потреб\w*|просит|просят|просил\w*|добива\w*|ходатайств\w*)\s+(\w+\s+)?освобо\w*|\b(face[sd]?|facing|sparked|triggered|prompted|provoked|covered|covering|cover|wave\s+of|crack\w*\s+down\s+on|crackdowns?\s+on|suppress\w*|dispers\w*)\s+((the|a|an|mass|new|an\s+unprecedented)\s+)*(wave\s+of\s+)?(protests?|demonstrations?|rallies|pickets?)\b|\breleased\s+(the\s+)?(statistics|information|names|details|numbers?|figures)\b", Options)]
+    [GeneratedRegex(@"\b(released|publish\w*|issued)\s+(a|an|the|its|his|her|their)?\s*((joint|new|annual|official|short|brief|public|written|draft|final|special)\s+)*(motion|statement|report|video|film|documentary|album|song|book|document|list|data|figures|photos?|resolution|recording|footage|audio|study|survey|letter|appeal|declaration|comment|findings|results|version|update|trailer|programme|program)s?\b|\b(statement|report|video|document|footage|data|figures|resolution|letter|findings|results)s?\s+(was\s+|were\s+)?released\b|\bdemonstrat(ed|es|ing)\s+(to|that|how|its|his|her|their|the|a|an|once|again|clearly)\b|\bdemonstrations?\s+(that|of)\b|\b(restrictions?|laws?|rules?|bans?|right|rights|freedom|legislation|regulations?)\s+(on|to|of)\s+(peaceful\s+|public\s+|unsanctioned\s+|mass\s+)?(demonstrations?|protests?|rallies|assembl\w+|pickets?)\b|\bverbally\s+attacked\b|\b(of|for|with|to)\s+((the|their|his|her)\s+)?detained\s+(?=\w+s\b)|(требовани\w*|призыв\w*|призвал\w*|просьб\w*|потребовал\w*)\s+(\w+\s+)?освобо\w*|\b(demand\w*|call\w*|urg\w*|appeal\w*)\s+(for\s+)?(the\s+)?(immediate\s+)?releas\w*|\bвыпусти\w*\s+(заявлени|доклад|фильм|видео|книг|резолюци)\w*|(треб\w*|потреб\w*|просит|просят|просил\w*|добива\w*|ходатайств\w*)\s+(\w+\s+)?освобо\w*|\b(face[sd]?|facing|sparked|triggered|prompted|provoked|covered|covering|cover|wave\s+of|crack\w*\s+down\s+on|crackdowns?\s+on|suppress\w*|dispers\w*)\s+((the|a|an|mass|new|an\s+unprecedented)\s+)*(wave\s+of\s+)?(protests?|demonstrations?|rallies|pickets?)\b|\breleased\s+(the\s+)?(statistics|information|names|details|numbers?|figures)\b|\b(faces?|facing|could\s+face|may\s+face|risks?)\s+(a\s+)?(possible\s+)?fines?\b|(грози\w*|может\s+получить|рискует\s+получить)\s+(\w+\s+)?штраф\w*", Options)]
     private static partial Regex LooseUse();
 
     private static string Unit(string word)
@@ -120,7 +125,7 @@ internal static partial class Events
     [GeneratedRegex(@"(sentenced|jailed|imprisoned)\b[^.]{0,30}?\b(to|for)\s+(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?<unit>years?|months?)|приговор\w*\b[^.]{0,30}?\bк\s+(?<n>\d{1,2}|одному|двум|трем|трём|четырем|пяти|шести|семи|восьми|девяти|десяти)\s+(?<unit>год\w*|лет|месяц\w*)|(?<n>\d{1,2}|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он)\s+(?<unit>жыл\w*|ай\w*)\s+(бас бостандығынан айыр|сотта)\w*", Options)]
     private static partial Regex Sentenced();
 
-    [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|took\s+(him|her|them)\s+away|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстап әкет\w*|қамауға алын\w*|тұтқындал\w*)", Options)]
+    [GeneratedRegex(@"\b(detained|arrested|taken into custody|apprehended|abducted|taken away by police|held by police|took\s+(him|her|them)\s+away|задержа\w*|арестова\w*|взят\w* под стражу|ұсталды|ұстап әкет\w*|қамауға алын\w*|тұтқындал\w*|ұстады|қамауға алды|тұтқындады)", Options)]
     private static partial Regex Detained();
 
     [GeneratedRegex(@"\b(taken|sent|placed)\s+to\s+(a|the)\s+camp\b|\b(taken|sent|placed|held|detained)\b[^.]{0,40}\b(re-?education|internment|concentration|political|""?vocational)[^.]{0,20}\bcamps?\b|\b(отправ\w*|помещ\w*|забра\w*|содерж\w*)\b[^.]{0,40}\bлагер\w*|лагер\w*\s+(жібер|қамал|апар)\w*", Options)]

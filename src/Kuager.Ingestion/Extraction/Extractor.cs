@@ -38,6 +38,8 @@ public static partial class Extractor
         var dates = new List<DateFound>();
         var events = new List<EventFound>();
         IReadOnlyList<string> previous = [];
+        var names = persons.Select(p => p.Name).ToArray();
+        var headlineEvents = new List<EventFound>();
         var introduced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in analysed)
         {
@@ -50,7 +52,7 @@ public static partial class Extractor
                     dates.Add(new DateFound(m.Value.Trim(), null, days, a.Sentence.Text));
             }
 
-            var people = a.People.Select(i => persons[i].Name).Distinct(StringComparer.Ordinal).ToList();
+            var people = a.People.Select(i => names[i]).Distinct(StringComparer.Ordinal).ToList();
             var pronoun = a.People.Count == 0 ? PronounIn(a.Sentence.Text) : null;
             if (people.Count == 0 && pronoun is not null)
                 people = [.. previous];
@@ -80,17 +82,21 @@ public static partial class Extractor
                     ? Attribution.GroupSubject(a.Sentence.Text, at) ? []
                     : kinSubject.Success ? subjectKin
                     : Agreeing(people, PronounNear(a.Sentence.Text, at) ?? pronoun)
-                    : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (persons[i].Name, persons[i].Forms)).ToList());
+                    : Attribution.Concerned(a.Sentence.Text, at, a.People.Distinct().Select(i => (names[i], persons[i].Forms)).ToList());
                 if (concerned.Count == 0 && subjectKin.Count > 0)
                     concerned = subjectKin;
                 var place = a.Places.Count > 0 ? a.Places[0].Entry.Entry : null;
-                events.Add(new EventFound(type, date, concerned, place?.Name, a.Sentence.Text, particulars) { PlacePath = place?.Path });
+                var found = new EventFound(type, date, concerned, place?.Name, a.Sentence.Text, particulars) { PlacePath = place?.Path };
+                (a.Headline || a.Sentence.Paragraph < 0 ? headlineEvents : events).Add(found);
             }
 
             if (people.Count > 0)
                 previous = people;
         }
 
+        // A headline ("Activist detained in Almaty") announces what the body tells with its people: only an event the
+        // body does not tell is kept from it.
+        events.InsertRange(0, headlineEvents.Where(h => !events.Any(e => e.Type == h.Type)));
         return new Extraction(persons.Select(p => p.ToFound()).ToList(), places, organizations, dates, events);
     }
 
@@ -190,6 +196,14 @@ public static partial class Extractor
             {
                 part.Add(i);
                 continue;
+            }
+
+            // "Гүлнар Сапарова Сапаровтың денсаулығы": a surname repeated in a Kazakh case is another mention, not a third word.
+            if (part.Count >= 3 && KazakhCases.StemWord(words[part[^1]].Text) is { } stem
+                && stem.Length >= 5 && words[part[^2]].Text.StartsWith(stem[..5], StringComparison.Ordinal))
+            {
+                a.Singles.Add(words[part[^1]].Text);
+                part.RemoveAt(part.Count - 1);
             }
 
             if (part.Count is >= 2 and <= 4)
@@ -312,9 +326,15 @@ public static partial class Extractor
 
         public bool Quoted { get; set; }
 
-        public string Name => FullCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => Forms.IndexOf(kv.Key)).First().Key;
+        /// <summary>The full form written most often, in the nominative when a Russian text declined it.</summary>
+        public string Name => RussianCases.Nominative(
+            FullCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => Forms.IndexOf(kv.Key)).First().Key, Forms, Sentences);
 
-        public PersonFound ToFound() => new(Name, Forms, Sentences) { Quoted = Quoted };
+        public PersonFound ToFound() => new(Name, Forms, Sentences)
+        {
+            Quoted = Quoted,
+            Spellings = FullCounts.Keys.Where(f => RussianCases.Nominative(f, Forms, Sentences) == f).Prepend(Name).Distinct(StringComparer.Ordinal).ToList(),
+        };
 
         public void Mention(string form, string sentence, bool full, bool speaker)
         {
@@ -332,60 +352,75 @@ public static partial class Extractor
     {
         var persons = new List<Person>();
         var lastMentioned = new Dictionary<int, int>();
-        for (var s = 0; s < analysed.Count; s++)
+        var order = 0;
+        foreach (var a in analysed)
         {
-            var a = analysed[s];
-            foreach (var full in a.FullNames)
+            // In the order written, so that "Nurlanov's brother Daulet Nurlanov" reads "Nurlanov" before Daulet is known.
+            var text = a.Sentence.Text;
+            var mentions = a.FullNames.Select(n => (Form: n, Full: true)).Concat(a.Singles.Select(n => (Form: n, Full: false)))
+                .Select((m, k) => (m.Form, m.Full, At: text.IndexOf(m.Form, StringComparison.Ordinal) is var i and >= 0 ? i : int.MaxValue, k))
+                .OrderBy(m => m.At).ThenBy(m => m.k).ToList();
+            foreach (var (form, isFull, _, _) in mentions)
             {
-                var key = NameKeys.Of(full);
-                var index = persons.FindIndex(p => p.Keys.Any(k => Math.Max(NameSimilarity.Score(key, k).Score, NameSimilarity.Score(k, key).Score) >= SamePerson));
+                order++;
+                var index = isFull ? FullName(persons, form) : Single(persons, form, lastMentioned);
                 if (index < 0)
-                {
-                    persons.Add(new Person(full, key));
-                    index = persons.Count - 1;
-                }
-                else if (!persons[index].Forms.Contains(full))
-                {
-                    persons[index].Keys.Add(key);
-                }
-
-                persons[index].Mention(full, a.Sentence.Text, full: true, a.Speakers.Contains(full));
+                    continue;
+                persons[index].Mention(form, text, full: isFull, a.Speakers.Contains(form));
                 a.People.Add(index);
-                lastMentioned[index] = s;
-            }
-
-            foreach (var single in a.Singles)
-            {
-                var key = NameKeys.Of(single);
-                if (key.Parts.Count != 1)
-                    continue;
-                var part = key.Parts[0];
-                var best = -1;
-                // "Khrapunov" is Viktor Khrapunov, not his wife Leila Khrapunova mentioned since: the same word first,
-                // a similar one (another spelling, the father's name of a patronymic) only when no one has it.
-                foreach (var exact in new[] { true, false })
-                {
-                    for (var i = 0; i < persons.Count; i++)
-                    {
-                        if (!persons[i].Keys.Any(k => k.Parts.Any(p => exact ? !p.IsInitial && p.Key == part.Key : SameWord(part, p))))
-                            continue;
-                        if (best < 0 || lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1))
-                            best = i;
-                    }
-
-                    if (best >= 0)
-                        break;
-                }
-
-                if (best < 0)
-                    continue;
-                persons[best].Mention(single, a.Sentence.Text, full: false, a.Speakers.Contains(single));
-                a.People.Add(best);
-                lastMentioned[best] = s;
+                lastMentioned[index] = order;
             }
         }
 
         return persons;
+    }
+
+    /// <summary>The person a full name belongs to (a spelling of a name already met), or a new person.</summary>
+    private static int FullName(List<Person> persons, string full)
+    {
+        var key = NameKeys.Of(full);
+        var index = persons.FindIndex(p => p.Keys.Any(k => Math.Max(NameSimilarity.Score(key, k).Score, NameSimilarity.Score(k, key).Score) >= SamePerson));
+        if (index < 0)
+        {
+            persons.Add(new Person(full, key));
+            return persons.Count - 1;
+        }
+
+        if (!persons[index].Forms.Contains(full))
+            persons[index].Keys.Add(key);
+        return index;
+    }
+
+    /// <summary>
+    /// The person a surname-only or given-name-only mention refers to: one whose name has that very word ("Nurlanova" is
+    /// the wife Gulnar Nurlanova, not her husband Nurlanov), else one whose word shares its root or is spelled alike;
+    /// among several, the one mentioned last. -1 when nobody fits.
+    /// </summary>
+    private static int Single(List<Person> persons, string single, Dictionary<int, int> lastMentioned)
+    {
+        var key = NameKeys.Of(single);
+        if (key.Parts.Count != 1)
+            return -1;
+        var part = key.Parts[0];
+        // "Сапаровқа" is Сапаров in the dative.
+        var stemKey = KazakhCases.StemWord(single) is { } stem && NameKeys.Of(stem).Parts is [var stemPart] ? stemPart.Key : null;
+        var best = -1;
+        var bestExact = false;
+        for (var i = 0; i < persons.Count; i++)
+        {
+            // The very word, as written or in the nominative ("Омаров" after "активиста Даурена Омарова").
+            var exact = persons[i].Keys.Append(NameKeys.Of(persons[i].Name)).Any(k => k.Parts.Any(p => !p.IsInitial && (p.Key == part.Key || p.Key == stemKey)));
+            if (!exact && !persons[i].Keys.Any(k => k.Parts.Any(p => SameWord(part, p))))
+                continue;
+            if (best < 0 || (exact && !bestExact)
+                || (exact == bestExact && lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1)))
+            {
+                best = i;
+                bestExact = exact;
+            }
+        }
+
+        return best;
     }
 
     private static bool SameWord(NamePart a, NamePart b)
@@ -583,7 +618,7 @@ public static partial class Extractor
     [GeneratedRegex(@"(tion|tions|ment|ments|ness|ity|ies|ful|ive|ance|ence|ism|ous|ship|ical|ings|ated|ists|ts|ges)$")]
     private static partial Regex CommonSuffix();
 
-    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|сообщил|сообщила|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(said|says|told|added|wrote|explained|recalled|according to|сказал|сказала|рассказал|рассказала|заявил|заявила|отметил|отметила|сообщил|сообщила|сообщает|рассказывает|говорит|пишет|по словам|деді|айтты)[\s,]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SpeechBefore();
 
     // The speaker named after the verb and a few words, ending the clause: "..., сообщил его брат Нурлан.", "..., said her
@@ -606,10 +641,10 @@ public static partial class Extractor
         @"(\b(The\s+)?([A-Z][\w'’-]+\s+){1,4}(Court|Ministry|Committee|Department|Party|Foundation|Bureau|Police|Office|Council|Agency|University|Service|Union|Association|Congress|Centre|Center|Prosecutor's Office|Akimat|Institute|Commission|Movement)(\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})?)|(\b(Ministry|Committee|Department|Bureau|Office|Council|Agency|Union|Association|Institute|Commission|Movement)\s+of(\s+the)?(\s+[A-Z][\w'’-]+){1,4})|(\b[А-ЯЁ][а-яё-]+(ский|цкий|ского|ском|скому|ской|ская)\s+(районн\w+\s+|городск\w+\s+|областн\w+\s+|межрайонн\w+\s+)*(суд\w*|акимат\w*|прокуратур\w*))|(\b[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі-]+\s+(аудандық|қалалық|облыстық)\s+(сот\w*|әкімдіг\w*))")]
     private static partial Regex OrganizationPattern();
 
-    [GeneratedRegex(@"\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|last year|this year|next year|yesterday|янв|фев|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр|весн|лет|осен|зим|прошлом году|этом году|вчера|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|былтыр|өткен жылы|жылы", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|last year|this year|next year|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма күні|сенбі|жексенбі|янв|фев|март|апрел|мая|май|июн|июл|август|сентябр|октябр|ноябр|декабр|весн|лет|осен|зим|прошлом году|этом году|вчера|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|былтыр|өткен жылы|жылы", RegexOptions.IgnoreCase)]
     private static partial Regex DateHint();
 
-    [GeneratedRegex(@"((on|in|since|until|by|at the end of|in early|in late|в|во|с|до|к)\s+)?((\d{1,2}(st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}(st|nd|rd|th)?)?(,?\s+(of\s+)?\d{4}(\s+(года|году|г\.|жылы))?)?|\d{4}\s+(жылы\s+)?(қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}-?\w*)?|\d{4}(\s+(году|года|г\.|жылы))?|last year|this year|next year|yesterday|в прошлом году|в этом году|вчера|былтыр|өткен жылы)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((on|in|since|until|by|at the end of|in early|in late|в|во|с|до|к)\s+)?((\d{1,2}(st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|winter|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}(st|nd|rd|th)?)?(,?\s+(of\s+)?\d{4}(\s+(года|году|г\.|жылы))?)?|\d{4}\s+(жылы\s+)?(қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(\s+\d{1,2}-?\w*)?|\d{4}(\s+(году|года|г\.|жылы))?|last year|this year|next year|yesterday|в прошлом году|в этом году|вчера|былтыр|өткен жылы|(on|last|this)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(в|во)\s+(прошл\w+\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|(дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі)\s+күні)", RegexOptions.IgnoreCase)]
     private static partial Regex DatePhrasePattern();
 
     [GeneratedRegex(

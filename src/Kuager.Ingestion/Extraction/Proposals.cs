@@ -10,6 +10,12 @@ public sealed record PersonFound(string Name, IReadOnlyList<string> Mentions, IR
 {
     /// <summary>Named as the speaker of a quotation ("…," Zharykbasova told RFE/RL).</summary>
     public bool Quoted { get; init; }
+
+    /// <summary>
+    /// The full names as written that are spellings of the name: not a surname alone, nor a form a Russian or Kazakh
+    /// sentence declined ("Айгуль Сапарову", "Ерлан Сапаровты"), which would be wrong as a name of the person.
+    /// </summary>
+    public IReadOnlyList<string> Spellings { get; init; } = [];
 }
 
 /// <summary>A place or organisation named in an article, with its canonical name and the first sentence naming it.</summary>

@@ -3,6 +3,9 @@ namespace Kuager.Ingestion;
 /// <summary>The language of a text from its letters: Kazakh and Russian Cyrillic, Uyghur Arabic script, Chinese, else English.</summary>
 public static class Languages
 {
+    /// <summary>The languages a user may say a text is in (ISO 639-1): it then wins over the page and the letters.</summary>
+    public static readonly IReadOnlyList<string> Known = ["en", "ru", "kk", "ug", "zh", "ky", "uz"];
+
     private const string KazakhLetters = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 
     public static string Detect(string text)

@@ -50,6 +50,9 @@ public static partial class PageReader
             Language: document.DocumentElement.GetAttribute("lang"));
 
         var body = (IElement?)document.Body ?? document.DocumentElement;
+        // A photo's caption is often printed again as a paragraph of the body; neither is the article's text.
+        var captions = body.QuerySelectorAll("figcaption, [class*=caption], [class*=Caption]")
+            .Select(c => Clean(c.TextContent)).OfType<string>().ToList();
         foreach (var junk in body.QuerySelectorAll(JunkSelector).ToList())
             junk.Remove();
         foreach (var junk in body.QuerySelectorAll("[class], [id], [role]").Where(IsJunk).ToList())
@@ -63,8 +66,10 @@ public static partial class PageReader
         foreach (var item in items)
         {
             var heading = item.QuerySelector("h1, h2, h3");
-            var paragraphs = Blocks(item).ToList();
-            var title = items.Count > 1 ? Clean(heading?.TextContent) : meta.Title ?? Clean(heading?.TextContent);
+            var paragraphs = Blocks(item).Where(p => !captions.Any(c => Same(p, c))).ToList();
+            // The article's own heading, else the page's title without the site's name ("... | Steppe Daily").
+            var title = items.Count > 1 ? Clean(heading?.TextContent)
+                : Clean(item.QuerySelector("h1")?.TextContent) ?? WithoutSiteName(meta.Title, meta.Publisher) ?? Clean(heading?.TextContent);
             if (heading is not null && paragraphs.Count > 0 && Same(paragraphs[0], Clean(heading.TextContent)))
                 paragraphs.RemoveAt(0);
             var date = items.Count > 1 ? DateOf(item.QuerySelector("time[datetime]")?.GetAttribute("datetime")) ?? meta.Date : meta.Date;
@@ -74,6 +79,22 @@ public static partial class PageReader
         }
 
         return articles;
+    }
+
+    /// <summary>"Relatives protest in Almaty | Steppe Daily" without " | Steppe Daily": the last part after | – — or -, when it is the publisher's name or short.</summary>
+    internal static string? WithoutSiteName(string? title, string? publisher)
+    {
+        if (title is null)
+            return null;
+        var cut = title.LastIndexOfAny(['|', '–', '—']);
+        if (cut < 0)
+            cut = title.LastIndexOf(" - ", StringComparison.Ordinal);
+        if (cut <= 0)
+            return title;
+        var site = title[(cut + 1)..].Trim(' ', '-');
+        var rest = title[..cut].Trim();
+        var isSite = (publisher is not null && site.Equals(publisher, StringComparison.OrdinalIgnoreCase)) || site.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
+        return isSite && rest.Length >= 10 ? rest : title;
     }
 
     private static bool IsJunk(IElement e)

@@ -583,8 +583,12 @@ public sealed class ElectionStore(Database database)
         var type = kind switch { ObserverEventKind.Detained => "election-day-detention", ObserverEventKind.Expelled => "observer-expelled", _ => null };
         if (personId is not null && type is not null)
         {
+            // The event is as confidential as the person it is on: its description names them.
+            var person = await session.GetAsync<Person>(personId.Value)
+                ?? throw new ValidationException([new ValidationError("personId", $"there is no person {personId} in the registry")]);
             var created = await session.CreateAsync(new Event
             {
+                Confidentiality = person.Confidentiality == Confidentiality.Public ? Confidentiality.Restricted : person.Confidentiality,
                 Type = type,
                 Date = FuzzyDate.OnDay(day.Year, day.Month, day.Day),
                 Participants = [new Participant(ParticipantRole.Subject, PersonId: personId)],

@@ -127,11 +127,16 @@ public sealed class ProposalReview(Database database)
         if (p.Status == Accepted)
             return p;
         var source = await session.GetAsync<Source>(p.SourceId) ?? throw new NotFoundException($"source {p.SourceId} of proposal {p.Id} is gone");
-        var level = LevelOf(source.Kind);
+        // The evidence the user gave the text when it was ingested (a first-person testimony is 3), else its kind's.
+        var given = await session.Connection.ExecuteScalarAsync<int?>(
+            "SELECT evidence FROM ingest_articles WHERE source_id = @id", new { id = p.SourceId }, session.Transaction);
+        var level = given is { } g && Enum.IsDefined((EvidenceLevel)g) ? (EvidenceLevel)g : LevelOf(source.Kind);
+        // What a confidential text (a testimony) tells is confidential too until an editor decides otherwise.
+        var confidentiality = source.Confidentiality == Confidentiality.Confidential ? Confidentiality.Confidential : Confidentiality.Restricted;
         (string? Kind, long? Id) record = p.Kind switch
         {
-            "person" => ("person", await AcceptPersonAsync(session, p, level)),
-            "event" => ("event", await AcceptEventAsync(session, p, level)),
+            "person" => ("person", await AcceptPersonAsync(session, p, level, confidentiality)),
+            "event" => ("event", await AcceptEventAsync(session, p, level, confidentiality)),
             "organization" => ("organization", await AcceptOrganizationAsync(session, p)),
             "place" => ("place", await AcceptPlaceAsync(session, p)),
             _ => (null, null),
@@ -140,13 +145,14 @@ public sealed class ProposalReview(Database database)
         return p with { Status = Accepted, RecordKind = record.Kind, RecordId = record.Id };
     }
 
-    private static async Task<long> AcceptPersonAsync(Session session, IngestProposal p, EvidenceLevel level)
+    private static async Task<long> AcceptPersonAsync(Session session, IngestProposal p, EvidenceLevel level, Confidentiality confidentiality)
     {
         var personId = p.MatchedPersonId;
         if (personId is null)
         {
             var created = await session.CreateAsync(new Person
             {
+                Confidentiality = confidentiality,
                 ExternalId = string.Create(CultureInfo.InvariantCulture, $"ING-{p.SourceId}-{p.Id}"),
                 Names = [PersonName.Detect(p.Label, NameKind.Primary)],
                 Notes = $"Proposed by ingestion from source {p.SourceId}.",
@@ -170,7 +176,8 @@ public sealed class ProposalReview(Database database)
     private static async Task AddSpellingsAsync(Session session, IngestProposal p, long personId)
     {
         using var detail = JsonDocument.Parse(p.Detail);
-        var mentions = detail.RootElement.TryGetProperty("mentions", out var m) && m.ValueKind == JsonValueKind.Array
+        // The spellings the extractor vouches for (not declined forms); proposals stored before it did: every mention.
+        var mentions = (detail.RootElement.TryGetProperty("spellings", out var m) || detail.RootElement.TryGetProperty("mentions", out m)) && m.ValueKind == JsonValueKind.Array
             ? m.EnumerateArray().Select(e => e.GetString()).OfType<string>().ToList()
             : [];
         var spellings = mentions.Prepend(p.Label).Select(s => s.Trim()).Where(s => s.Length is > 0 and <= 200).ToList();
@@ -225,7 +232,7 @@ public sealed class ProposalReview(Database database)
         return await GazetteerPlaces.FindOrCreateAsync(session, entry);
     }
 
-    private async Task<long> AcceptEventAsync(Session session, IngestProposal p, EvidenceLevel level)
+    private async Task<long> AcceptEventAsync(Session session, IngestProposal p, EvidenceLevel level, Confidentiality confidentiality)
     {
         using var detail = JsonDocument.Parse(p.Detail);
         var root = detail.RootElement;
@@ -255,6 +262,7 @@ public sealed class ProposalReview(Database database)
             root.TryGetProperty("placePath", out var pp) ? pp.GetString() : null, root.TryGetProperty("place", out var pn) ? pn.GetString() : null);
         var created = await session.CreateAsync(new Event
         {
+            Confidentiality = confidentiality,
             Type = p.Label,
             Date = date,
             PlaceId = placeId,

@@ -81,7 +81,8 @@ public sealed class SourceIngestion(Database database)
             var (isCopy, original, _) = seen.Known.FindArticle(print);
             var source = await session.CreateAsync(new Source
             {
-                Kind = SourceKind.News,
+                Kind = hints.Kind.SourceKind(),
+                Confidentiality = hints.Kind.IsConfidential() ? Confidentiality.Confidential : Confidentiality.Restricted,
                 Title = article.Title,
                 Publisher = Limit(article.Publisher, 300),
                 Url = article.Url,
@@ -91,8 +92,9 @@ public sealed class SourceIngestion(Database database)
             });
             var copyOf = isCopy ? original : (long?)null;
             await session.Connection.ExecuteAsync(
-                "INSERT INTO ingest_articles (source_id, duplicate_of, signature, words, ingested_by, ingested_at) VALUES (@source, @copyOf, @signature, @words, @actor, @at)",
-                new { source = source.Id, copyOf, signature = print.Signature(), words = print.Words, actor, at = Clock.Stamp(session.Now) }, session.Transaction);
+                "INSERT INTO ingest_articles (source_id, duplicate_of, signature, words, ingested_by, ingested_at, evidence) VALUES (@source, @copyOf, @signature, @words, @actor, @at, @evidence)",
+                new { source = source.Id, copyOf, signature = print.Signature(), words = print.Words, actor, at = Clock.Stamp(session.Now), evidence = (int)hints.Kind.Evidence() },
+                session.Transaction);
             var persons = extraction.Persons.Select(p => new IngestedPerson(p, matches.TryGetValue(p.Name, out var id) ? id : null)).ToList();
             var repeated = 0;
             if (!isCopy)
@@ -221,7 +223,7 @@ public sealed class SourceIngestion(Database database)
             rows.Add(new { sourceId, kind, label, detail = JsonSerializer.Serialize(detail, Json), sentence, matched, status = ProposalStatus });
 
         foreach (var p in persons)
-            Add("person", p.Found.Name, new { mentions = p.Found.Mentions, sentences = p.Found.Sentences, quoted = p.Found.Quoted }, p.Found.Sentences[0], p.MatchedPersonId);
+            Add("person", p.Found.Name, new { mentions = p.Found.Mentions, spellings = p.Found.Spellings, sentences = p.Found.Sentences, quoted = p.Found.Quoted }, p.Found.Sentences[0], p.MatchedPersonId);
         foreach (var p in x.Places)
             Add("place", p.Name, new { kind = p.Kind, path = p.Path, mentions = p.Mentions }, p.Sentence);
         foreach (var o in x.Organizations)

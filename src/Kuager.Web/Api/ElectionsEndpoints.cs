@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kuager.Core;
 using Kuager.Storage;
 using Kuager.Web.Features;
+using Kuager.Web.Features.Elections;
 using Kuager.Web.Localization;
 
 namespace Kuager.Web.Api;
@@ -63,8 +64,9 @@ internal static class ElectionsEndpoints
                 "options for referendum). 201 with the election (ballot: what its ballot lists); 400 names the field.")
             .Accepts<Election>("application/json").Produces<Election>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        elections.MapGet("/{id:long}", async (long id, ElectionStore store, CancellationToken ct) =>
-                Json(new ElectionDetails(await store.GetElectionAsync(id, ct), await store.PartiesAsync(id, ct), await store.CandidatesAsync(id, ct), await store.UnitsAsync(id, ct))))
+        elections.MapGet("/{id:long}", async (long id, ElectionStore store, RecordStore records, HttpContext http, CancellationToken ct) =>
+                Json(new ElectionDetails(await store.GetElectionAsync(id, ct), await store.PartiesAsync(id, ct),
+                    await ElectionPrivacy.ForAsync(await store.CandidatesAsync(id, ct), records, http.Viewer(), ct), await store.UnitsAsync(id, ct))))
             .AddEndpointFilter(ReadersOnly).WithName("election").WithSummary("An election with its parties, candidates and region > district > station hierarchy")
             .Produces<ElectionDetails>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -209,8 +211,11 @@ internal static class ElectionsEndpoints
             .AddEndpointFilter(ReadersOnly).WithName("election-incidents").WithSummary("Incidents reported, oldest first, with their files' hashes")
             .Produces<List<StoredIncident>>();
 
-        elections.MapGet("/{id:long}/observer-events", Figure((store, id, ct) => store.ObserverEventsAsync(id, ct)))
+        elections.MapGet("/{id:long}/observer-events", async (long id, ElectionStore store, RecordStore records, HttpContext http, CancellationToken ct) =>
+                Json(await ElectionPrivacy.ForAsync(await store.ObserverEventsAsync(id, ct), records, http.Viewer(), ct)))
             .AddEndpointFilter(ReadersOnly).WithName("observer-events").WithSummary("Observers refused, expelled or detained, with the registry event made for each")
+            .WithDescription("An observer linked to a registry person the reader may not see comes with an empty observer, no description and no personId " +
+                "or eventId; a registry event the reader may not see has no eventId.")
             .Produces<List<ObserverEvent>>();
 
         // The figures.

@@ -15,7 +15,9 @@ public sealed record IngestBody(
     [property: JsonPropertyName("format")] string? Format,
     [property: JsonPropertyName("url")] string? Url,
     [property: JsonPropertyName("publisher")] string? Publisher,
-    [property: JsonPropertyName("date")] string? Date);
+    [property: JsonPropertyName("date")] string? Date,
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("language")] string? Language = null);
 
 /// <summary>A proposal in the review queue.</summary>
 public sealed record ProposalItem(
@@ -74,7 +76,19 @@ internal static class IngestionEndpoints
 
                 if (body.Url is { Length: > 0 } url && !Source.IsWebAddress(url))
                     throw new ApiInputException("url", $"\"{url}\" is not a web address (http or https)");
-                var hints = new SourceHints { Url = string.IsNullOrEmpty(body.Url) ? null : body.Url, Publisher = string.IsNullOrWhiteSpace(body.Publisher) ? null : body.Publisher.Trim(), Date = date };
+                var kind = string.IsNullOrEmpty(body.Kind) ? TextKind.News
+                    : TextKinds.Parse(body.Kind) ?? throw new ApiInputException("kind", $"must be one of {string.Join(", ", TextKinds.Codes)}");
+                var language = string.IsNullOrWhiteSpace(body.Language) ? null : body.Language.Trim().ToLowerInvariant();
+                if (language is not null && !Languages.Known.Contains(language))
+                    throw new ApiInputException("language", $"must be one of {string.Join(", ", Languages.Known)}, or left out to tell it from the text");
+                var hints = new SourceHints
+                {
+                    Language = language,
+                    Url = string.IsNullOrEmpty(body.Url) ? null : body.Url,
+                    Publisher = string.IsNullOrWhiteSpace(body.Publisher) ? null : body.Publisher.Trim(),
+                    Date = date,
+                    Kind = kind,
+                };
                 var articles = await new SourceIngestion(store.Database).IngestAsync([new IngestPage("pasted", body.Text, format)], hints, Editing.Actor(http), null, ct);
                 return Results.Json(IngestReport.Of(articles), statusCode: StatusCodes.Status201Created);
             })
@@ -82,8 +96,9 @@ internal static class IngestionEndpoints
             .WithTags("ingestion")
             .WithName("ingest")
             .WithSummary("Ingests a pasted page: one news source per article, near-copies linked, proposals for review")
-            .WithDescription("The body is {\"text\", \"format\": \"text\" | \"markdown\" | \"html\", \"url\", \"publisher\", \"date\": \"YYYY-MM-DD\"} " +
-                "(the last three over what the page says). Answers 201 with {\"sources\": [...]} as `kuager ingest --json` prints it: per article " +
+            .WithDescription("The body is {\"text\", \"format\": \"text\" | \"markdown\" | \"html\", \"url\", \"publisher\", \"date\": \"YYYY-MM-DD\", \"kind\", \"language\"} " +
+                "(url, publisher, date and language (en, ru, kk, ug, zh, ky, uz) over what the page says; kind: news (default), social-media, testimony, first-person-testimony, official-document or " +
+                "court-record, which sets the evidence of what is accepted; testimonies are confidential). Answers 201 with {\"sources\": [...]} as `kuager ingest --json` prints it: per article " +
                 "source_id, title, date, duplicate_of, persons, places, organizations, events. 400 names the field at fault.")
             .Accepts<IngestBody>("application/json")
             .Produces<IngestReport>(StatusCodes.Status201Created)

@@ -220,6 +220,15 @@ public class FuzzyDateTests
     [InlineData("last year", "2019-05-01", "2018")]
     [InlineData("this year", "2019-05-01", "2019")]
     [InlineData("yesterday", "2019-05-01", "2019-04-30")]
+    // Weekdays: the last such day on or before the report's date (2021-03-10 is a Wednesday); "last" means strictly before.
+    [InlineData("He was detained on Monday after the protest", "2021-03-10", "2021-03-08")]
+    [InlineData("detained on Wednesday", "2021-03-10", "2021-03-10")]
+    [InlineData("detained last Wednesday", "2021-03-10", "2021-03-03")]
+    [InlineData("released on Sunday", "2021-03-10", "2021-03-07")]
+    [InlineData("Его задержали в понедельник", "2021-03-10", "2021-03-08")]
+    [InlineData("во вторник суд назначил штраф", "2021-03-10", "2021-03-09")]
+    [InlineData("в прошлую пятницу", "2021-03-10", "2021-03-05")]
+    [InlineData("Ол дүйсенбі күні ұсталды", "2021-03-10", "2021-03-08")]
     [InlineData("2018-02-22", null, "2018-02-22")]
     [InlineData("detained on 2018-02-22 in Urumqi", null, "2018-02-22")]
     [InlineData("22.02.2018", null, "2018-02-22")]
@@ -295,6 +304,8 @@ public class FuzzyDateTests
     [InlineData("", null)]
     [InlineData("   ", null)]
     [InlineData("1850", null)]
+    [InlineData("on Monday", null)]
+    [InlineData("Monday's protest drew hundreds", "2021-03-10")]
     public void Text_without_a_usable_date_gives_false(string words, string? reference)
     {
         Assert.False(FuzzyDate.TryParseText(words, reference is null ? null : Day(reference), out var date));

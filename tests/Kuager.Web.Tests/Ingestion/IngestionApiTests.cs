@@ -85,6 +85,8 @@ public sealed class IngestionApiTests
         (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = "" })).ExpectFieldErrors("text");
         (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.Story, ["date"] = "22.02.2021" })).ExpectFieldErrors("date");
         (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.Story, ["format"] = "pdf" })).ExpectFieldErrors("format");
+        (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.Story, ["kind"] = "rumour" })).ExpectFieldErrors("kind");
+        (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.Story, ["language"] = "klingon" })).ExpectFieldErrors("language");
         (await app.PostAsync("/api/v1/ingestion/proposals/accept", new JsonObject { ["ids"] = new JsonArray(999_999L) })).ExpectProblem(HttpStatusCode.NotFound);
         Assert.Equal(0, await app.Db.RowsAsync("sources"));
 
@@ -98,5 +100,18 @@ public sealed class IngestionApiTests
         }
 
         Assert.Equal(0, await app.Db.RowsAsync("sources"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_pasted_testimony_is_a_confidential_testimony_source(Provider provider)
+    {
+        await using var app = await EditorAppAsync(provider);
+
+        var ingested = (await app.PostAsync("/api/v1/ingestion", new JsonObject { ["text"] = SourceIngestionTests.Story, ["kind"] = "testimony", ["language"] = "kk" }))
+            .Expect(HttpStatusCode.Created).Object;
+
+        var source = await app.Store.GetAsync<Source>((long)ingested["sources"]![0]!["source_id"]!, Viewer.Operator("test"));
+        Assert.Equal((SourceKind.Testimony, Confidentiality.Confidential, "kk"), (source!.Kind, source.Confidentiality, source.Language));
     }
 }

@@ -16,7 +16,7 @@ namespace Kuager.Web.Features.Elections;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
 [RequestSizeLimit(MaxUpload)]
-public sealed partial class DetailsModel(ElectionStore store, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
+public sealed partial class DetailsModel(ElectionStore store, RecordStore records, FileStore files, IStringLocalizer<TextLocalizer> texts) : PageModel
 {
     /// <summary>An incident's files together: photos of a protocol, a short video.</summary>
     public const long MaxUpload = 512L * 1024 * 1024;
@@ -250,7 +250,7 @@ public sealed partial class DetailsModel(ElectionStore store, FileStore files, I
         Coverage = await store.CoverageAsync(id, ct);
         Eligibility = await store.EligibilityAsync(id, ct);
         Quotas = await store.QuotasAsync(id, ct);
-        ObserverEvents = await store.ObserverEventsAsync(id, ct);
+        ObserverEvents = await ElectionPrivacy.ForAsync(await store.ObserverEventsAsync(id, ct), records, HttpContext.Viewer(), ct);
         Incidents = await store.IncidentsAsync(id, ct);
 
         TurnoutChart = BarChart.Render(Text("elections.TurnoutByRegion", "elections.Region", "elections.TurnoutPercent"),

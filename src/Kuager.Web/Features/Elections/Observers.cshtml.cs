@@ -13,7 +13,7 @@ namespace Kuager.Web.Features.Elections;
 /// the observation checklists for opening, voting, counting and tabulation, and the observations filled in at
 /// stations. Signed-in readers see the lists; editors and admins also get the forms.
 /// </summary>
-public sealed class ObserversModel(ElectionStore store, IStringLocalizer<TextLocalizer> texts) : PageModel
+public sealed class ObserversModel(ElectionStore store, RecordStore records, IStringLocalizer<TextLocalizer> texts) : PageModel
 {
     public Election Election { get; private set; } = null!;
 
@@ -169,7 +169,7 @@ public sealed class ObserversModel(ElectionStore store, IStringLocalizer<TextLoc
         Units = await store.UnitsAsync(id, ct);
         Stations = Units.Where(u => u.Level == TallyLevel.Station).ToList();
         Accreditations = await store.AccreditationsAsync(id, ct);
-        Events = await store.ObserverEventsAsync(id, ct);
+        Events = await ElectionPrivacy.ForAsync(await store.ObserverEventsAsync(id, ct), records, HttpContext.Viewer(), ct);
         Checklists = await store.FormsAsync(id, ct);
         Observations = await store.ObservationsAsync(id, ct);
         return true;

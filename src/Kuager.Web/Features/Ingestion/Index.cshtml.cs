@@ -44,6 +44,14 @@ public sealed class IndexModel(RecordStore store, IStringLocalizer<TextLocalizer
     [BindProperty]
     public string? Date { get; set; }
 
+    /// <summary>What the text is (a TextKinds code): sets the evidence of what is accepted, and a testimony's confidentiality.</summary>
+    [BindProperty]
+    public string Kind { get; set; } = "news";
+
+    /// <summary>The language the user says the text is in; empty to tell it from the page and its letters.</summary>
+    [BindProperty]
+    public string? Language { get; set; }
+
     public async Task OnGetAsync(string? notice, int? count, int? copies, CancellationToken ct)
     {
         ModelState.Clear();
@@ -88,11 +96,18 @@ public sealed class IndexModel(RecordStore store, IStringLocalizer<TextLocalizer
 
         if (!string.IsNullOrWhiteSpace(Address) && !Source.IsWebAddress(Address.Trim()))
             return await FailAsync(t["ingestion.BadUrl"], ct);
+        if (TextKinds.Parse(Kind) is not { } kind)
+            return await FailAsync(t["ingestion.BadKind"], ct);
+        var language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant();
+        if (language is not null && !Languages.Known.Contains(language))
+            return await FailAsync(t["ingestion.BadLanguage"], ct);
         var hints = new SourceHints
         {
             Url = string.IsNullOrWhiteSpace(Address) ? null : Address.Trim(),
             Publisher = string.IsNullOrWhiteSpace(Publisher) ? null : Publisher.Trim(),
             Date = date,
+            Kind = kind,
+            Language = language,
         };
         var articles = await new SourceIngestion(store.Database).IngestAsync(pages, hints, Editing.Actor(HttpContext), null, ct);
         return Redirect(string.Create(CultureInfo.InvariantCulture,
