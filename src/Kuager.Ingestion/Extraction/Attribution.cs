@@ -68,6 +68,10 @@ internal static partial class Attribution
         // named; nor when what they said is of someone else's relative ("Y said that Saparova's sister was detained").
         if (concerned.Count > speakers.Count || someoneElse.Any(at => at > speakerEnd && at < verb))
             concerned.RemoveAll(speakers.Contains);
+        // "По словам Динары, брата оштрафовали", "According to Aiman, ...": only the source of what follows, unless it
+        // speaks of them ("По словам Сапаровой, её освободили").
+        concerned.RemoveAll(name => persons.Where(p => p.Name == name).SelectMany(p => Positions(sentence, p.Forms))
+            .Any(p => p.Start < verb && SourceOnly().IsMatch(sentence[Math.Max(0, p.Start - 20)..p.Start]) && !PersonalPronoun().IsMatch(sentence[p.End..])));
         return concerned;
     }
 
@@ -188,6 +192,12 @@ internal static partial class Attribution
             : Ends("ы") || Ends("и") ? Cases.Genitive
             : Cases.Nominative | Cases.Accusative;
     }
+
+    [GeneratedRegex(@"\b(he|she|him|her|они|он|она|его|её|ее|ему|ей|оны|оған)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonalPronoun();
+
+    [GeneratedRegex(@"(по\s+словам|according\s+to|as\s+told\s+by|сөзінше|айтуынша)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceOnly();
 
     // "Saule Mukhametova, whose husband Arman was detained": the event is the husband's.
     [GeneratedRegex(@"^,?\s+(whose|чей|чья|чьё|чьи|чьего|чьей)\s", RegexOptions.IgnoreCase)]

@@ -161,6 +161,6 @@ internal static partial class Events
     [GeneratedRegex(@"\b(ordered\b[^.]{0,20}\bdeport\w*|deportation order|faces? deportation|facing deportation|threat of deportation|решени\w* о депортации|угроз\w* депортации|грозит депортаци\w*|депортация туралы шешім)", Options)]
     private static partial Regex DeportationOrdered();
 
-    [GeneratedRegex(@"\b(crossed|crossing)\s+(the\s+)?(\w+\s+)?border|\bпересек\w*\s+(\w+\s+)?границ\w*|\bперешл\w*\s+границ\w*|шекара\w*\s+(\w+\s+)?(өтті|өтіп|кесіп)", Options)]
+    [GeneratedRegex(@"\b(crossed|crossing)\s+(the\s+)?(\w+\s+)?border|\bпересек\w*\s+(\w+\s+)?границ\w*|\bперешл\w*\s+границ\w*|шекара\w*\s+(\w+\s+)?(өтті|өтіп|өткен|кесіп)", Options)]
     private static partial Regex CrossedBorder();
 }

@@ -363,7 +363,7 @@ public static partial class Extractor
             foreach (var (form, isFull, _, _) in mentions)
             {
                 order++;
-                var index = isFull ? FullName(persons, form) : Single(persons, form, lastMentioned);
+                var index = isFull ? FullName(persons, form) : Single(persons, form, lastMentioned, text);
                 if (index < 0)
                     continue;
                 persons[index].Mention(form, text, full: isFull, a.Speakers.Contains(form));
@@ -396,7 +396,7 @@ public static partial class Extractor
     /// the wife Gulnar Nurlanova, not her husband Nurlanov), else one whose word shares its root or is spelled alike;
     /// among several, the one mentioned last. -1 when nobody fits.
     /// </summary>
-    private static int Single(List<Person> persons, string single, Dictionary<int, int> lastMentioned)
+    private static int Single(List<Person> persons, string single, Dictionary<int, int> lastMentioned, string sentence)
     {
         var key = NameKeys.Of(single);
         if (key.Parts.Count != 1)
@@ -404,24 +404,55 @@ public static partial class Extractor
         var part = key.Parts[0];
         // "Сапаровқа" is Сапаров in the dative.
         var stemKey = KazakhCases.StemWord(single) is { } stem && NameKeys.Of(stem).Parts is [var stemPart] ? stemPart.Key : null;
+        // "Нургалиева задержали ..., где он держал плакат": a Russian "-ова" is a woman's name or a man's in the accusative;
+        // a pronoun of one sex in the sentence says which of the family is meant.
+        var sex = SexOfPronouns(sentence);
         var best = -1;
-        var bestExact = false;
+        var bestRank = -1;
         for (var i = 0; i < persons.Count; i++)
         {
             // The very word, as written or in the nominative ("Омаров" after "активиста Даурена Омарова").
             var exact = persons[i].Keys.Append(NameKeys.Of(persons[i].Name)).Any(k => k.Parts.Any(p => !p.IsInitial && (p.Key == part.Key || p.Key == stemKey)));
             if (!exact && !persons[i].Keys.Any(k => k.Parts.Any(p => SameWord(part, p))))
                 continue;
-            if (best < 0 || (exact && !bestExact)
-                || (exact == bestExact && lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1)))
+            var rank = (exact ? 2 : 0) + (sex is not null && SexOfName(persons[i].Name) == sex ? 1 : 0);
+            if (best < 0 || rank > bestRank
+                || (rank == bestRank && lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1)))
             {
                 best = i;
-                bestExact = exact;
+                bestRank = rank;
             }
         }
 
         return best;
     }
+
+    /// <summary>'m' or 'f' when the sentence's personal pronouns are all of one sex, else null.</summary>
+    private static char? SexOfPronouns(string sentence)
+    {
+        var male = MalePronoun().IsMatch(sentence);
+        var female = FemalePronoun().IsMatch(sentence);
+        return male == female ? null : male ? 'm' : 'f';
+    }
+
+    /// <summary>'m' or 'f' from a nominative name's surname or patronymic ending, else null.</summary>
+    private static char? SexOfName(string name)
+    {
+        var last = name.Split(' ')[^1].ToLowerInvariant();
+        return FemaleNameEnding().IsMatch(last) ? 'f' : MaleNameEnding().IsMatch(last) ? 'm' : null;
+    }
+
+    [GeneratedRegex(@"\b(he|him|his|он|его|ему|нём|ним)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MalePronoun();
+
+    [GeneratedRegex(@"\b(she|her|hers|она|её|ее|ей|нею|ней)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FemalePronoun();
+
+    [GeneratedRegex(@"(ova|eva|ina|yeva|kyzy|qyzy|ova|ова|ева|ёва|ина|ына|ая|қызы|кызы)$")]
+    private static partial Regex FemaleNameEnding();
+
+    [GeneratedRegex(@"(ov|ev|in|yev|uly|ulu|ов|ев|ёв|ин|ын|ий|ұлы|улы|уулу)$")]
+    private static partial Regex MaleNameEnding();
 
     private static bool SameWord(NamePart a, NamePart b)
     {

@@ -28,7 +28,7 @@ internal static partial class RussianCases
         var words = name.Split(' ');
         var surname = Array.FindLastIndex(words, w => SurnameEnding().IsMatch(w));
         if (surname < 0)
-            return name;
+            return TurkicAccusative(words, GenderOf(forms, sentences)) ?? name;
         var gender = GenderOf(forms, sentences);
         var lower = words[surname].ToLowerInvariant();
         var (nominative, @case) = Surname(words[surname], lower, gender);
@@ -42,6 +42,23 @@ internal static partial class RussianCases
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// A man's name without a Russian surname ending, declined like any noun: "мужа Абдуллу Турсуна" (accusative of
+    /// Абдулла Турсун), "активиста Ерлана Турсуна". Both words must show the case, so a name that merely ends in -а stays.
+    /// </summary>
+    private static string? TurkicAccusative(string[] words, Gender gender)
+    {
+        if (gender != Gender.Male || words.Length != 2)
+            return null;
+        var (given, family) = (words[0], words[1]);
+        var g = given.ToLowerInvariant();
+        var f = family.ToLowerInvariant();
+        if (f.Length < 4 || g.Length < 4 || !f.EndsWith('а') || !IsConsonant(f[^2]) || !IsConsonant(g[^2]))
+            return null;
+        var nominative = g.EndsWith('у') ? given[..^1] + "а" : g.EndsWith('а') ? given[..^1] : null;
+        return nominative is null ? null : $"{nominative} {family[..^1]}";
     }
 
     private enum Case
