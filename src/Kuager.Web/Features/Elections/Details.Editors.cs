@@ -284,9 +284,13 @@ public sealed class QuotaRow
         return new ListQuota(Name ?? "", groups, MinimumPercent ?? 0);
     }
 
+    /// <summary>
+    /// The row of a stored quota. A member counts when in any group, so "under 29 or under 35" is "under 35": the row
+    /// keeps the oldest age and saving it back counts the same people.
+    /// </summary>
     public static QuotaRow Of(ListQuota q) => new()
     {
-        Name = q.Name, Women = q.Groups.OfType<QuotaGroup.Women>().Any(), UnderAge = q.Groups.OfType<QuotaGroup.UnderAge>().FirstOrDefault()?.Age,
+        Name = q.Name, Women = q.Groups.OfType<QuotaGroup.Women>().Any(), UnderAge = q.Groups.OfType<QuotaGroup.UnderAge>().Select(g => (int?)g.Age).Max(),
         Disability = q.Groups.OfType<QuotaGroup.WithDisability>().Any(), MinimumPercent = q.MinimumPercent,
     };
 }
