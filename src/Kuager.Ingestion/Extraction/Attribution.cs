@@ -139,8 +139,8 @@ internal static partial class Attribution
         var last = form.Split(' ')[^1].ToLowerInvariant();
         var surname = name.Split(' ')[^1].ToLowerInvariant();
         var feminineNoun = FeminineRelative().IsMatch(noun);
-        var womansName = surname.EndsWith('а') || surname.EndsWith("ая", StringComparison.Ordinal);
-        var mansName = ManSurname().IsMatch(surname);
+        var sex = NameSex.Of(name);
+        var (womansName, mansName) = (sex == 'f', sex == 'm');
         if ((feminineNoun && mansName) || (MasculineRelative().IsMatch(noun) && womansName))
             return true; // a sister is not a man, nor a brother a woman
         if (last.Equals(surname, StringComparison.Ordinal))
@@ -221,8 +221,6 @@ internal static partial class Attribution
     [GeneratedRegex(@"^(муж|сын|брат|отц|отец)")]
     private static partial Regex MasculineRelative();
 
-    [GeneratedRegex(@"(ов|ев|ёв|ин|ын|ий|улы|ұлы)$")]
-    private static partial Regex ManSurname();
 
     /// <summary>
     /// Where the forms stand as whole words ("Xi" is not in "Xinjiang", "Омаров" not in "Омарова"), a shorter form

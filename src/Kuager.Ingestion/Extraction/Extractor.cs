@@ -415,7 +415,7 @@ public static partial class Extractor
             var exact = persons[i].Keys.Append(NameKeys.Of(persons[i].Name)).Any(k => k.Parts.Any(p => !p.IsInitial && (p.Key == part.Key || p.Key == stemKey)));
             if (!exact && !persons[i].Keys.Any(k => k.Parts.Any(p => SameWord(part, p))))
                 continue;
-            var rank = (exact ? 2 : 0) + (sex is not null && SexOfName(persons[i].Name) == sex ? 1 : 0);
+            var rank = (exact ? 2 : 0) + (sex is not null && NameSex.Of(persons[i].Name) == sex ? 1 : 0);
             if (best < 0 || rank > bestRank
                 || (rank == bestRank && lastMentioned.GetValueOrDefault(i, -1) > lastMentioned.GetValueOrDefault(best, -1)))
             {
@@ -435,24 +435,13 @@ public static partial class Extractor
         return male == female ? null : male ? 'm' : 'f';
     }
 
-    /// <summary>'m' or 'f' from a nominative name's surname or patronymic ending, else null.</summary>
-    private static char? SexOfName(string name)
-    {
-        var last = name.Split(' ')[^1].ToLowerInvariant();
-        return FemaleNameEnding().IsMatch(last) ? 'f' : MaleNameEnding().IsMatch(last) ? 'm' : null;
-    }
-
     [GeneratedRegex(@"\b(he|him|his|он|его|ему|нём|ним)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MalePronoun();
 
     [GeneratedRegex(@"\b(she|her|hers|она|её|ее|ей|нею|ней)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FemalePronoun();
 
-    [GeneratedRegex(@"(ova|eva|ina|yeva|kyzy|qyzy|ova|ова|ева|ёва|ина|ына|ая|қызы|кызы)$")]
-    private static partial Regex FemaleNameEnding();
 
-    [GeneratedRegex(@"(ov|ev|in|yev|uly|ulu|ов|ев|ёв|ин|ын|ий|ұлы|улы|уулу)$")]
-    private static partial Regex MaleNameEnding();
 
     private static bool SameWord(NamePart a, NamePart b)
     {
@@ -591,36 +580,9 @@ public static partial class Extractor
     {
         if (sex is null || people.Count < 2)
             return people;
-        var kept = people.Where(p => NameSex(p) is var s && (s is null || s == sex)).ToList();
+        var kept = people.Where(p => NameSex.Of(p) is var s && (s is null || s == sex)).ToList();
         return kept.Count > 0 ? kept : people;
     }
-
-    private static char? NameSex(string name)
-    {
-        var words = name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-            return null;
-        if (FemaleEnding().IsMatch(words[^1]))
-            return 'f';
-        if (MaleEnding().IsMatch(words[^1]))
-            return 'm';
-        if (words.Length < 2)
-            return null;
-        return FemaleGiven().IsMatch(words[0]) ? 'f' : MaleGiven().IsMatch(words[0]) ? 'm' : null;
-    }
-
-    // Kazakh and Uyghur given names by their common endings: -gul, -nisa, -aiym for women; -bek, -bai, -zhan, -bol for men.
-    [GeneratedRegex(@"(gul|gül|guli|гүл|гуль|гюль|nisa|ниса|aiym|ayim|айым|iya|ия)$")]
-    private static partial Regex FemaleGiven();
-
-    [GeneratedRegex(@"(bek|бек|bay|bai|бай|zhan|jan|жан|bol|бол|bolat|болат|khan|хан)$")]
-    private static partial Regex MaleGiven();
-
-    [GeneratedRegex(@"(ова|ева|ёва|ина|ская|қызы|кызы|qyzy|kyzy|kizi|ova|eva|yeva|ina|skaya)$")]
-    private static partial Regex FemaleEnding();
-
-    [GeneratedRegex(@"(ов|ев|ёв|ин|ский|ұлы|улы|uly|ulu|ov|ev|yev|in|sky|skiy)$")]
-    private static partial Regex MaleEnding();
 
     [GeneratedRegex(@"\b(he|she|they|his|her|their|him|them|он|она|они|его|её|ее|их|ему|ей|им|ним|ней|ол|олар|оның|олардың|оны|оларды)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnyPronoun();
